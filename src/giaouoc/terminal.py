@@ -1,0 +1,56 @@
+"""Writing to the terminal: results to stdout, problems and progress to stderr; colour only on a tty."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from giaouoc.problems import Problem, Report
+
+_RED, _YELLOW, _RESET = "\033[31m", "\033[33m", "\033[0m"
+
+
+def use_colour(stream: TextIO) -> bool:
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def err(text: str = "") -> None:
+    sys.stderr.write(text + "\n")
+
+
+def problem_line(problem: Problem, colour: bool) -> str:
+    line = problem.as_text()
+    if colour:
+        paint = _RED if problem.severity == "error" else _YELLOW
+        head, _, rest = line.partition(f" [{problem.code}]")
+        path, _, label = head.rpartition(": ")
+        line = f"{path}: {paint}{label}{_RESET} [{problem.code}]{rest}"
+    return line
+
+
+def print_problems(report: Report) -> None:
+    """Every problem, sorted, one per line on stderr."""
+    colour = use_colour(sys.stderr)
+    for problem in report.sorted():
+        err(problem_line(problem, colour))
+
+
+def summary(report: Report) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    if not errors and not warnings:
+        return "không có lỗi"
+    return f"{errors} lỗi, {warnings} cảnh báo"
+
+
+def rich_console(stderr: bool = False) -> object:
+    """A rich console that honours NO_COLOR and stays 80 columns wide off a terminal."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False,
+                   width=None if stream.isatty() else 80, soft_wrap=False)

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "compacts" / "2023"
+
+
+@pytest.fixture(autouse=True)
+def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich output and colour must not depend on the terminal running the tests."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("GIAOUOC_ROOT", raising=False)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A data root holding a copy of the bundled 2023 year."""
+    shutil.copytree(SAMPLE, tmp_path / "compacts" / "2023")
+    return tmp_path
+
+
+def build_tree(base: Path, files: dict[str, str | bytes]) -> Path:
+    """Write files under base (creating folders); bytes are written as they are."""
+    for name, content in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return base
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a data file (the piece must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line of the first line that contains needle."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

@@ -1,0 +1,170 @@
+"""One broken input per rule: each must be reported with its code, file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+from giaouoc.checks import load_year
+from giaouoc.problems import Problem
+
+
+def problems(root: Path) -> list[Problem]:
+    return load_year(root, root / "compacts" / "2023")[1].sorted()
+
+
+def test_bundled_sample_is_valid_and_complete(root: Path) -> None:
+    year, report = load_year(root, root / "compacts" / "2023")
+    assert report.problems == []
+    assert year is not None
+    assert len(year.units) == 9 and len(year.items) == 13
+    assert sum(i.max for i in year.items) == 100
+
+
+CASES = [
+    # (file, old, new, code, text on the reported line)
+    ("compact.yaml", "year: 2023", "year: 2024", "year-mismatch", "year: 2024"),
+    ("compact.yaml", "leader: pa03", "leader: pa99", "unknown-unit", "leader: pa99"),
+    ("compact.yaml", "deputy: pa05", "deputy: pa03", "leader-is-deputy", "deputy: pa03"),
+    ("compact.yaml", "date: 2023-03-09", "date: 2022-12-01", "date-outside-year", "date: 2022-12-01"),
+    ("compact.yaml", "date: 2023-03-09", "date: 2023-02-30", "invalid-date", "date: 2023-02-30"),
+    ("compact.yaml", "date: 2023-03-09", "date: 09/03/2023", "invalid-date", "date: 09/03/2023"),
+    ("compact.yaml", 'tie_break: [penalty, bonus, "item:3"]', "tie_break: [penalty, bonuses]",
+     "unknown-tie-break", "tie_break:"),
+    ("compact.yaml", 'tie_break: [penalty, bonus, "item:3"]', 'tie_break: ["item:31"]',
+     "unknown-tie-break", "tie_break:"),
+    ("compact.yaml", 'tie_break: [penalty, bonus, "item:3"]', 'tie_break: ["votes:co-x"]',
+     "unknown-tie-break", "tie_break:"),
+    ("compact.yaml", "  - id: quyet-thang", "  - id: co-bca", "duplicate-id", "- id: co-bca\n"),
+    ("compact.yaml", "requires: [quyet-thang]", "requires: [quyet-thang-x]", "unknown-title", "requires:"),
+    ("compact.yaml", "    min_vote_share: 0.5", "    min_vote_share: 0.5\n    requires: [co-bca]",
+     "requires-cycle", "requires: [quyet-thang]"),
+    ("compact.yaml", "max: 1", "max: 0", "invalid-max", "max: 0"),
+    ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 1.5", "invalid-vote-share", "min_vote_share: 1.5"),
+    ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 0", "invalid-vote-share", "min_vote_share: 0\n"),
+    ("compact.yaml", "code: KANND", "code: kannd", "invalid-id", "code: kannd"),
+    ("compact.yaml", "bonus_cap: 5", "bonus_kap: 5", "unknown-key", "bonus_kap"),
+    ("compact.yaml", "  bien-ban:", "  bien-bản:", "unknown-key", "bien-bản:"),
+    ("compact.yaml", "authority: Công an tỉnh Quảng Bình\n", "", "missing-key", "year: 2023"),
+    ("units.yaml", "id: pa01", "id: PA01", "invalid-id", "id: PA01"),
+    ("units.yaml", "id: pa02", "id: pa01", "duplicate-id", "id: pa01\n"),
+    ("units.yaml", "name: Phòng An ninh nội địa", "name: PHÒNG AN NINH ĐỐI NGOẠI", "duplicate-name",
+     "PHÒNG AN NINH ĐỐI NGOẠI"),
+    ("units.yaml", "registered: [quyet-thang]\n  - id: pa02", "registered: [quyet-thang-moi]\n  - id: pa02",
+     "unknown-title", "quyet-thang-moi"),
+    ("units.yaml", "registered: [co-bca]\n  - id: pa04", "registered: [co-bcaa]\n  - id: pa04",
+     "unknown-title", "co-bcaa"),
+    ("units.yaml", "head: {rank: Thượng tá, name: Nguyễn Văn A, title: Trưởng phòng}",
+     "head: {rank: Thượng tá, title: Trưởng phòng}", "missing-key", "head: {rank: Thượng tá, title"),
+    ("items.yaml", "max: 12", "max: 13", "total-mismatch", "items:"),
+    ("items.yaml", "  - id: 2\n", "  - id: 1\n", "duplicate-id", "- id: 1\n"),
+    ("items.yaml", "  - id: 2\n", "  - id: 0\n", "invalid-id", "- id: 0\n"),
+    ("items.yaml", "    max: 12", "    max: -12", "invalid-max", "max: -12"),
+    ("scores/pa03.yaml", "unit: pa03", "unit: pa05", "unit-mismatch", "unit: pa05"),
+    ("scores/pa03.yaml", "  3: {self: 12, block: 12", "  3: {self: 12, block: 12.5", "score-over-max", "  3: {"),
+    ("scores/pa03.yaml", "  4: {self: 10, block: 10}", "  4: {self: 10, block: -1}", "score-negative", "4: {"),
+    ("scores/pa03.yaml", "  4: {self: 10, block: 10}", "  4: {self: 10, block: 9.555}", "too-many-decimals", "4: {"),
+    ("scores/pa03.yaml", "  4: {self: 10, block: 10}", "  4:\n    self: 9,5", "invalid-number", "self: 9,5"),
+    ("scores/pa03.yaml", "  4: {self: 10, block: 10}", "  4: {self: 10, block: ten}", "invalid-number", "4: {"),
+    ("scores/pa03.yaml", "  13: {self: 6, block: 6}", "  13: {self: 6, block: 6}\n  14: {self: 1}",
+     "unknown-item", "14: {"),
+    ("scores/pa03.yaml", "points: 1.5", "points: 0", "points-not-positive", "points: 0,"),
+    ("scores/pa03.yaml", "points: 1.5", "points: -1.5", "points-not-positive", "points: -1.5"),
+    ("scores/pa03.yaml", 'reason: "Có sáng kiến được Công an tỉnh công nhận"', 'reason: ""', "empty-text",
+     'reason: ""'),
+    ("scores/pa03.yaml", ', reason: "Có sáng kiến được Công an tỉnh công nhận"', "", "missing-key", "points: 0.5"),
+    ("scores/pa03.yaml", "  4: {self: 10, block: 10}", "  4: {self: 10, blok: 10}", "unknown-key", "4: {"),
+    ("scores/pa03.yaml", "unit: pa03", "unit: pa03\nunit: pa03", "duplicate-key", "unit: pa03\nunit"),
+    ("scores/pa03.yaml", "  4: {self: 10, block: 10}", '  4: {self: 10, block: 10, note: "a\\u0007b"}',
+     "control-char", "4: {"),
+    ("review.yaml", "date: 2023-11-20", "date: 2024-01-05", "date-outside-year", "date: 2024-01-05"),
+    ("review.yaml", 'end: "11:30"', 'end: "07:30"', "invalid-time", "end:"),
+    ("review.yaml", 'start: "08:00"', 'start: "8h"', "invalid-time", "start:"),
+    ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bcx: {pa03: 8, pa05: 1}", "unknown-title", "co-bcx"),
+    ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa55: 1}", "unknown-unit", "co-bca:"),
+    ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 10, pa05: 1}", "votes-over-voters", "co-bca:"),
+    ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa05: 5}", "votes-over-max", "co-bca:"),
+    ("review.yaml", "secretary:", "secretaty:", "unknown-key", "secretaty:"),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "code", "needle"), CASES, ids=[f"{c[3]}@{c[0]}" for c in CASES])
+def test_rule(root: Path, file: str, old: str, new: str, code: str, needle: str) -> None:
+    path = root / "compacts" / "2023" / file
+    edit(path, old, new)
+    found = [p for p in problems(root) if p.code == code]
+    assert found, [p.as_text() for p in problems(root)]
+    expected_line = last_line_of(path, needle)
+    assert found[0].file == f"compacts/2023/{file}"
+    assert found[0].line == expected_line, found[0].as_text()
+    assert found[0].severity == "error"
+
+
+def last_line_of(path: Path, needle: str) -> int:
+    """The line of the last occurrence of needle (a duplicate is reported where it repeats)."""
+    text = path.read_text(encoding="utf-8")
+    end = text.rindex(needle) + len(needle.rstrip("\n"))
+    return text[:end].count("\n") + 1
+
+
+def test_duplicate_title_id_is_reported_on_the_second(root: Path) -> None:
+    path = root / "compacts" / "2023" / "compact.yaml"
+    edit(path, "  - id: quyet-thang", "  - id: co-bca")
+    found = [p for p in problems(root) if p.code == "duplicate-id"]
+    lines = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "- id: co-bca" in line]
+    assert [p.line for p in found] == [lines[1]]
+
+
+def test_unknown_key_suggests_the_near_miss(root: Path) -> None:
+    edit(root / "compacts/2023/compact.yaml", "bonus_cap: 5", "bonus_kap: 5")
+    (problem,) = [p for p in problems(root) if p.code == "unknown-key"]
+    assert "bonus_cap" in problem.message
+
+
+def test_decimal_comma_hint_says_what_to_write(root: Path) -> None:
+    edit(root / "compacts/2023/scores/pa03.yaml", "  4: {self: 10, block: 10}", "  4:\n    self: 9,5")
+    (problem,) = [p for p in problems(root) if p.code == "invalid-number"]
+    assert "9.5" in problem.message
+
+
+def test_incomplete_scoring_is_a_warning(root: Path) -> None:
+    edit(root / "compacts/2023/scores/pa03.yaml", "  7: {self: 8, block: 8}\n", "")
+    (root / "compacts/2023/scores/pa09.yaml").unlink()
+    found = problems(root)
+    assert [(p.code, p.severity) for p in found] == [("incomplete-scores", "warning"), ("missing-scores", "warning")]
+    assert "7" in found[0].message and found[0].file == "compacts/2023/scores/pa03.yaml"
+    assert found[1].file == "compacts/2023/units.yaml" and "pa09" in found[1].message
+
+
+def test_missing_required_file(root: Path) -> None:
+    (root / "compacts/2023/items.yaml").unlink()
+    found = problems(root)
+    assert [(p.code, p.file) for p in found if p.severity == "error"] == [("missing-file", "compacts/2023/items.yaml")]
+
+
+def test_every_problem_of_every_file_in_one_run(root: Path) -> None:
+    edit(root / "compacts/2023/compact.yaml", "year: 2023", "year: 2024")
+    edit(root / "compacts/2023/units.yaml", "id: pa01", "id: PA01")
+    edit(root / "compacts/2023/scores/pa03.yaml", "  3: {self: 12, block: 12", "  3: {self: 12, block: 12.5")
+    edit(root / "compacts/2023/scores/pa05.yaml", "unit: pa05", "unit: pa5")
+    edit(root / "compacts/2023/review.yaml", "co-bca: {pa03: 8", "co-bca: {pa03: 10")
+    found = {p.code for p in problems(root)}
+    assert {"year-mismatch", "invalid-id", "score-over-max", "unit-mismatch", "votes-over-voters"} <= found
+
+
+def test_nfd_names_are_normalised(root: Path) -> None:
+    import unicodedata
+
+    path = root / "compacts/2023/units.yaml"
+    path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    year, report = load_year(root, root / "compacts" / "2023")
+    assert year is not None, [p.as_text() for p in report.problems]
+    assert year.units[0].name == unicodedata.normalize("NFC", "Phòng An ninh đối ngoại")
+
+
+def test_stray_file_in_scores_is_a_warning(root: Path) -> None:
+    (root / "compacts/2023/scores/pa10.yml").write_text("unit: pa10\n")
+    found = problems(root)
+    assert [(p.code, p.severity) for p in found] == [("stray-file", "warning")]

@@ -1,0 +1,242 @@
+"""Every rule of spec/ranking.md on a small year built in the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from factory import full, make_year
+from giaouoc.ranking import rank_year
+from giaouoc.results import Ranking
+
+
+def order(ranking: Ranking) -> list[tuple[int | None, str]]:
+    return [(r.rank, r.unit.id) for r in ranking.units]
+
+
+def test_subtotal_bonus_penalty_total_are_exact() -> None:
+    year = make_year({"a": {"scores": full("40.5", "45.25"), "bonus": ["1.5"], "penalties": ["0.25"]},
+                      "b": {"scores": full(30, 30)}})
+    result = rank_year(year).result("a")
+    assert (result.subtotal, result.bonus, result.penalty, result.total) == (
+        Decimal("85.75"), Decimal("1.5"), Decimal("0.25"), Decimal("87.00"))
+
+
+def test_float_trap_adds_to_exactly_ninety() -> None:
+    values = ["13.8", "13.7", "13.4", "9.7", "9.9", "13.4", "9.3", "6.8"]
+    items = {i + 1: 20 for i in range(len(values))}
+    year = make_year(
+        {"a": {"scores": {i + 1: v for i, v in enumerate(values)}},
+         "b": {"scores": {i + 1: 0 for i in range(len(values))}}},
+        items=items, scoring={"bands": [{"name": "Xuất sắc", "min": 90}, {"name": "Tốt", "min": 0}]})
+    assert sum(float(v) for v in values) != 90  # the trap is real
+    result = rank_year(year).result("a")
+    assert result.total == Decimal(90)
+    assert result.band == "Xuất sắc"
+
+
+def test_bonus_is_capped() -> None:
+    year = make_year({"a": {"scores": full(50), "bonus": [3, 4]}, "b": {"scores": full(50)}},
+                     scoring={"bonus_cap": 5})
+    result = rank_year(year).result("a")
+    assert (result.bonus_claimed, result.bonus, result.total) == (Decimal(7), Decimal(5), Decimal(55))
+
+
+def test_order_by_total_then_penalty_key() -> None:
+    year = make_year({"a": {"scores": full(50), "penalties": [1]}, "b": {"scores": full(49)},
+                      "c": {"scores": full(49, 1), "penalties": [2]}}, scoring={"tie_break": ["penalty"]})
+    ranking = rank_year(year)
+    assert order(ranking) == [(1, "b"), (2, "a"), (3, "c")]
+    assert [(s.above, s.below, s.key) for s in ranking.separations] == [("b", "a", "penalty")]
+
+
+def test_bonus_key_uses_the_capped_bonus() -> None:
+    year = make_year({"a": {"scores": full(40), "bonus": [8]}, "b": {"scores": full(46)}},
+                     scoring={"bonus_cap": 5, "tie_break": ["bonus"]})
+    assert order(rank_year(year)) == [(1, "b"), (2, "a")]  # 46 v 45: uncapped, a would lead with 48
+    year = make_year({"a": {"scores": full(41), "bonus": [4]}, "b": {"scores": full(40), "bonus": [8]}},
+                     scoring={"bonus_cap": 5, "tie_break": ["bonus"]})
+    assert order(rank_year(year)) == [(1, "b"), (2, "a")]  # 45 each; the capped bonus 5 beats 4
+    year = make_year({"a": {"scores": full(40), "bonus": [8]}, "b": {"scores": full(40), "bonus": [5]}},
+                     scoring={"bonus_cap": 5, "tie_break": ["bonus"]})
+    assert order(rank_year(year)) == [(1, "a"), (1, "b")]  # both count 5: still tied
+
+
+def test_item_key() -> None:
+    year = make_year({"a": {"scores": full(30, 40)}, "b": {"scores": full(40, 30)}},
+                     scoring={"tie_break": ["item:1"]})
+    ranking = rank_year(year)
+    assert order(ranking) == [(1, "b"), (2, "a")]
+    assert ranking.separations[0].key == "item:1"
+    assert (ranking.separations[0].above_value, ranking.separations[0].below_value) == (Decimal(40), Decimal(30))
+
+
+def test_votes_key_counts_missing_votes_as_zero() -> None:
+    titles = [{"id": "qt", "name": "Quyết thắng"}]
+    year = make_year({"a": {"scores": full(50)}, "b": {"scores": full(50)}, "c": {"scores": full(50)}},
+                     scoring={"tie_break": ["votes:qt"]}, titles=titles,
+                     ballot={"voters": 9, "votes": {"qt": {"b": 7, "c": 5}}})
+    assert order(rank_year(year)) == [(1, "b"), (2, "c"), (3, "a")]
+
+
+def test_keys_apply_in_order() -> None:
+    year = make_year({"a": {"scores": full(50, 1), "penalties": [1]}, "b": {"scores": full(49, 2), "penalties": [1]}},
+                     scoring={"tie_break": ["penalty", "item:2"]})
+    ranking = rank_year(year)
+    assert order(ranking) == [(1, "b"), (2, "a")]
+    assert ranking.separations[0].key == "item:2"
+
+
+def test_full_tie_shares_rank_in_vietnamese_name_order() -> None:
+    year = make_year({
+        "u1": {"name": "Em", "scores": full(50)},
+        "u2": {"name": "Đông", "scores": full(50)},
+        "u3": {"name": "Dung", "scores": full(50)},
+        "u4": {"name": "Ánh", "scores": full(60)},
+        "u5": {"name": "An", "scores": full(40)},
+    }, scoring={"tie_break": ["penalty"]})
+    ranking = rank_year(year)
+    assert [(r.rank, r.unit.name) for r in ranking.units] == [
+        (1, "Ánh"), (2, "Dung"), (2, "Đông"), (2, "Em"), (5, "An")]
+    assert all(s.key is None for s in ranking.separations)
+
+
+def test_an_before_anh_in_a_tie() -> None:
+    year = make_year({"x": {"name": "Ánh", "scores": full(50)}, "y": {"name": "An", "scores": full(50)}})
+    assert [r.unit.name for r in rank_year(year).units] == ["An", "Ánh"]
+
+
+BANDS = {"bands": [{"name": "Tốt", "min": 75}, {"name": "Xuất sắc", "min": 90}, {"name": "Đạt", "min": 50}]}
+
+
+def test_band_min_is_inclusive_and_taken_from_the_highest() -> None:
+    year = make_year({"a": {"scores": full(90)}, "b": {"scores": full("89.99")}, "c": {"scores": full(49)},
+                      "d": {"scores": full(75)}}, items={1: 100, 2: 0.5}, scoring=BANDS)
+    bands = {r.unit.id: r.band for r in rank_year(year).units}
+    assert bands == {"a": "Xuất sắc", "b": "Tốt", "c": None, "d": "Tốt"}
+
+
+def test_excluded_and_incomplete_units_are_not_ranked() -> None:
+    year = make_year({
+        "a": {"name": "Bảo", "scores": full(50), "excluded": "Có cán bộ đang bị xem xét kỷ luật",
+              "registered": ["qt"]},
+        "b": {"name": "An", "scores": {1: 40}},
+        "c": {"name": "Cư", "scores": full(30)},
+    }, titles=[{"id": "qt", "name": "Quyết thắng"}])
+    ranking = rank_year(year)
+    assert order(ranking) == [(1, "c"), (None, "b"), (None, "a")]
+    assert ranking.result("a").not_ranked == "Có cán bộ đang bị xem xét kỷ luật"
+    assert ranking.result("b").not_ranked == "thiếu điểm nội dung 2"
+    assert ranking.result("a").titles == []
+
+
+def test_self_score_makes_a_unit_provisional() -> None:
+    year = make_year({"a": {"scores": {1: {"self": 50, "block": 45}, 2: {"self": 40}}}, "b": {"scores": full(10)}})
+    ranking = rank_year(year)
+    assert ranking.result("a").total == Decimal(85)
+    assert ranking.result("a").provisional and not ranking.result("b").provisional
+    assert ranking.provisional
+
+
+FLAG = {"id": "co", "name": "Cờ thi đua", "group": "co", "max": 1, "min_total": 90, "requires": ["qt"],
+        "min_vote_share": 0.8}
+QT = {"id": "qt", "name": "Quyết thắng", "group": "dh", "min_total": 80}
+TT = {"id": "tt", "name": "Tiên tiến", "group": "dh", "min_total": 70}
+
+
+def titles_of(ranking: Ranking) -> dict[str, tuple[list[str], list[str]]]:
+    return {r.unit.id: (r.titles, r.undecided) for r in ranking.units}
+
+
+def test_requires_chain_and_dependency_order() -> None:
+    year = make_year({"a": {"scores": full(95), "registered": ["co"]}, "b": {"scores": full(85), "registered": ["qt"]}},
+                     titles=[FLAG, QT], ballot={"voters": 10, "votes": {"co": {"a": 8}}})
+    ranking = rank_year(year)
+    assert ranking.title_order == ["qt", "co"]
+    assert titles_of(ranking) == {"a": (["qt", "co"], []), "b": (["qt"], [])}
+
+
+def test_registration_implied_through_requires_chain() -> None:
+    chain = [{"id": "t3", "name": "T3", "requires": ["t2"]}, {"id": "t2", "name": "T2", "requires": ["t1"]},
+             {"id": "t1", "name": "T1"}]
+    year = make_year({"a": {"scores": full(50), "registered": ["t3"]}, "b": {"scores": full(50), "registered": []}},
+                     titles=chain)
+    ranking = rank_year(year)
+    assert ranking.title_order == ["t1", "t2", "t3"]
+    assert titles_of(ranking) == {"a": (["t1", "t2", "t3"], []), "b": ([], [])}
+
+
+def test_requires_not_met_when_required_title_missed() -> None:
+    year = make_year({"a": {"scores": full(95), "registered": ["co"]}, "b": {"scores": full(1)}},
+                     titles=[FLAG, {**QT, "min_total": 99}], ballot={"voters": 10, "votes": {"co": {"a": 10}}})
+    ranking = rank_year(year)
+    assert ranking.result("a").titles == []
+    missed = [d for d in ranking.decisions if d.unit_id == "a" and d.title_id == "co"][0]
+    assert [c.name for c in missed.conditions if not c.met] == ["requires"]
+
+
+def test_vote_share_exactly_on_the_threshold() -> None:
+    year = make_year({"a": {"scores": full(95), "registered": ["co"]}, "b": {"scores": full(94), "registered": ["co"]}},
+                     titles=[{**FLAG, "max": 2}, QT], ballot={"voters": 10, "votes": {"co": {"a": 8, "b": 7}}})
+    assert titles_of(rank_year(year)) == {"a": (["qt", "co"], []), "b": (["qt"], [])}
+
+
+def test_missing_ballot_leaves_the_title_undecided() -> None:
+    year = make_year({"a": {"scores": full(95), "registered": ["co"]}, "b": {"scores": full(60), "registered": ["co"]}},
+                     titles=[FLAG, QT], ballot={"voters": 10, "votes": {}})
+    ranking = rank_year(year)
+    assert titles_of(ranking) == {"a": (["qt"], ["co"]), "b": ([], [])}
+    undecided = [d for d in ranking.decisions if d.outcome == "undecided"]
+    assert [(d.unit_id, d.reason) for d in undecided] == [("a", "chưa có kết quả bỏ phiếu")]
+    year = make_year({"a": {"scores": full(95), "registered": ["co"]}, "b": {"scores": full(60)}},
+                     titles=[FLAG, QT])  # no review.yaml at all
+    assert titles_of(rank_year(year))["a"] == (["qt"], ["co"])
+
+
+def test_cut_off_inside_a_tie_leaves_the_tie_undecided() -> None:
+    units: dict[str, dict[str, Any]] = {
+        "a": {"scores": full(95), "registered": ["qt"]},
+        "b": {"scores": full(90), "registered": ["qt"]},
+        "c": {"scores": full(90), "registered": ["qt"]},
+        "d": {"scores": full(85), "registered": ["qt"]},
+    }
+    year = make_year(units, titles=[{**QT, "max": 2}, TT])
+    ranking = rank_year(year)
+    assert titles_of(ranking)["a"] == (["qt"], [])
+    assert titles_of(ranking)["b"] == ([], ["qt"]) and titles_of(ranking)["c"] == ([], ["qt"])
+    assert titles_of(ranking)["d"] == ([], [])  # max reached above; tt not registered
+    year = make_year(units, titles=[{**QT, "max": 3}])
+    assert [r.titles for r in rank_year(year).units] == [["qt"], ["qt"], ["qt"], []]
+
+
+def test_undecided_unit_is_held_out_of_the_group() -> None:
+    units: dict[str, dict[str, Any]] = {
+        "a": {"scores": full(90), "registered": ["qt", "tt"]},
+        "b": {"scores": full(90), "registered": ["qt", "tt"]},
+        "c": {"scores": full(75), "registered": ["tt"]},
+    }
+    year = make_year(units, titles=[{**QT, "max": 1}, TT])
+    assert titles_of(rank_year(year)) == {"a": ([], ["qt"]), "b": ([], ["qt"]), "c": (["tt"], [])}
+
+
+def test_group_allows_one_title_per_unit() -> None:
+    units = {"a": {"scores": full(90), "registered": ["qt", "tt"]},
+             "b": {"scores": full(72), "registered": ["qt", "tt"]}}
+    ranking = rank_year(make_year(units, titles=[QT, TT]))
+    assert titles_of(ranking) == {"a": (["qt"], []), "b": (["tt"], [])}
+    decision = [d for d in ranking.decisions if d.unit_id == "a" and d.title_id == "tt"][0]
+    assert [c.name for c in decision.conditions if not c.met] == ["group"]
+
+
+def test_max_without_tie_takes_rank_order() -> None:
+    units = {u: {"scores": full(s), "registered": ["qt"]} for u, s in (("a", 99), ("b", 98), ("c", 97))}
+    ranking = rank_year(make_year(units, titles=[{**QT, "max": 2}]))
+    assert [r.titles for r in ranking.units] == [["qt"], ["qt"], []]
+    decision = [d for d in ranking.decisions if d.unit_id == "c"][0]
+    assert [c.name for c in decision.conditions if not c.met] == ["max"]
+
+
+def test_unregistered_unit_gets_no_title() -> None:
+    ranking = rank_year(make_year({"a": {"scores": full(99)}, "b": {"scores": full(98), "registered": ["qt"]}},
+                                  titles=[QT]))
+    assert titles_of(ranking) == {"a": ([], []), "b": (["qt"], [])}
