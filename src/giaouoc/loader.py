@@ -26,6 +26,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 Pos = tuple[int, int]
 Key = str | int
 MAX_DEPTH = 64
+TOO_DEEP = f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp: tệp dữ liệu không cần sâu như vậy"
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?\Z")
@@ -138,7 +139,11 @@ def parse_text(text: str, file: str, report: Report) -> Source | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        report.add(file, pos, "yaml-syntax", _yaml_message(str(exc.problem or exc.context or "")))
+        problem = str(exc.problem or exc.context or "")
+        if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
+            report.add(file, pos, "yaml-too-deep", TOO_DEEP)
+        else:
+            report.add(file, pos, "yaml-syntax", _yaml_message(problem))
         return None
     except yaml.YAMLError as exc:
         report.add(file, (1, 1), "yaml-syntax", _yaml_message(str(exc)))
@@ -239,8 +244,7 @@ class _TreeBuilder:
                          "khóa phải là một giá trị đơn (chữ hoặc số), không phải danh sách hay bảng")
             return False
         if len(self.stack) >= MAX_DEPTH:
-            self.problem(event, "yaml-too-deep",
-                         f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp: tệp dữ liệu không cần sâu như vậy")
+            self.problem(event, "yaml-too-deep", TOO_DEEP)
             return False
         container: Any = {} if kind is yaml.MappingStartEvent else []
         path = self.child_path(parent)
