@@ -15,6 +15,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from giaouoc import __version__
 from giaouoc.commands.rank import ALL_UNITS, rank
+from giaouoc.commands.render import render
 from giaouoc.commands.validate import validate
 from giaouoc.context import Settings
 from giaouoc.errors import FatalError
@@ -172,6 +173,7 @@ def _global(
 
 app.command("validate", cls=Command)(validate)
 app.command("rank", cls=Command)(rank)
+app.command("render", cls=Command)(render)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

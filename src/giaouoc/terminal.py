@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from giaouoc.problems import Problem, Report
@@ -54,3 +56,17 @@ def rich_console(stderr: bool = False) -> object:
     stream = sys.stderr if stderr else sys.stdout
     return Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False,
                    width=None if stream.isatty() else 80, soft_wrap=False)
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr when several steps run on a terminal; silent otherwise."""
+    if total <= 1 or not sys.stderr.isatty():
+        yield lambda _name: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda name: bar.update(task, advance=1, description=f"{label}: {name}")
