@@ -14,8 +14,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from giaouoc import __version__
+from giaouoc.commands.diff import diff
+from giaouoc.commands.new import new
 from giaouoc.commands.rank import ALL_UNITS, rank
 from giaouoc.commands.render import render
+from giaouoc.commands.status import status
 from giaouoc.commands.validate import validate
 from giaouoc.context import Settings
 from giaouoc.errors import FatalError
@@ -174,6 +177,9 @@ def _global(
 app.command("validate", cls=Command)(validate)
 app.command("rank", cls=Command)(rank)
 app.command("render", cls=Command)(render)
+app.command("new", cls=Command)(new)
+app.command("status", cls=Command)(status)
+app.command("diff", cls=Command)(diff)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

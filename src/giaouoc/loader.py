@@ -26,6 +26,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 Pos = tuple[int, int]
 Key = str | int
 MAX_DEPTH = 64
+PLACEHOLDER = re.compile(r"<[^<>\n]+>\Z")
 TOO_DEEP = f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp: tệp dữ liệu không cần sâu như vậy"
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
@@ -66,6 +67,11 @@ class Source:
     data: Any
     values: dict[tuple[Key, ...], Pos] = field(default_factory=dict)
     keys: dict[tuple[Key, ...], Pos] = field(default_factory=dict)
+    placeholders: set[tuple[Key, ...]] = field(default_factory=set)
+
+    def is_placeholder(self, path: tuple[Key, ...]) -> bool:
+        """Whether the value at path, or one of its parents, is a <...> the clerk has yet to fill in."""
+        return any(path[:n] in self.placeholders for n in range(len(path) + 1))
 
     def pos(self, *path: Key) -> Pos:
         """Position of the value at `path`, else of its key, else of the nearest parent."""
@@ -237,7 +243,11 @@ class _TreeBuilder:
                 value = self.clean_text(value, event)
             if parent is not None and isinstance(parent.container, dict) and parent.pending_key is _NO_KEY:
                 return self.take_key(parent, value, event)
-            self.attach(value, self.child_path(parent), event, None)
+            path = self.child_path(parent)
+            if isinstance(value, str) and PLACEHOLDER.match(value) and _SKIP not in path:
+                self.source.placeholders.add(path)
+                self.problem(event, "placeholder", f"chưa điền: {value[1:-1]}")
+            self.attach(value, path, event, None)
             return True
         if parent is not None and isinstance(parent.container, dict) and parent.pending_key is _NO_KEY:
             self.problem(event, "yaml-syntax",

@@ -41,6 +41,8 @@ def validate_as(source: Source, model: type[M], report: Report) -> M | None:
 
 def _report_error(source: Source, model: type[BaseModel], error: Any, report: Report) -> None:
     loc: tuple[Key, ...] = tuple(part for part in error["loc"] if part != "[key]")
+    if source.is_placeholder(loc):
+        return  # already reported as a value to fill in
     kind: str = error["type"]
     name = _last_name(loc)
     if kind == "missing":

@@ -48,7 +48,7 @@ def check_scores(files: YearFiles, report: Report) -> dict[str, UnitScores]:
                 listed = ", ".join(str(i) for i in missing)
                 report.add(src.file, src.key_pos("scores"), "incomplete-scores",
                            f"đơn vị «{stem}» chưa có điểm nội dung {listed}", "warning")
-    if files.units is not None:
+    if files.units is not None and files.score_files:  # before any score file, scoring has not begun
         usrc = files.sources["units.yaml"]
         for index, unit in enumerate(files.units):
             if f"scores/{unit.id}.yaml" not in files.score_files:

@@ -1,0 +1,40 @@
+"""Write small YAML documents by hand: readable, stable, and the way a clerk would type them."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`<][^:#\[\]{}]*\Z")
+_RESERVED = re.compile(r"(?i:null|true|false|yes|no|on|off|~)\Z|[-+]?[0-9.][0-9._:eE+-]*\Z|.*[:#]\s|.*\s\Z")
+
+
+def scalar(value: Any) -> str:
+    """One value as YAML text: numbers exact, text plain when safe, else double-quoted."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        text = f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
+        return text
+    text = str(value)
+    if _PLAIN.match(text) and not _RESERVED.match(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def flow(value: Any) -> str:
+    """A list or mapping on one line: [a, b] or {key: value}."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items() if v is not None) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    text = scalar(value)
+    if isinstance(value, str) and ("," in text) and not text.startswith('"'):
+        return json.dumps(value, ensure_ascii=False)
+    return text
