@@ -18,6 +18,7 @@ from giaouoc.commands.diff import diff
 from giaouoc.commands.new import new
 from giaouoc.commands.rank import ALL_UNITS, rank
 from giaouoc.commands.render import render
+from giaouoc.commands.sheets import export, form, import_form
 from giaouoc.commands.status import status
 from giaouoc.commands.validate import validate
 from giaouoc.context import Settings
@@ -180,6 +181,9 @@ app.command("render", cls=Command)(render)
 app.command("new", cls=Command)(new)
 app.command("status", cls=Command)(status)
 app.command("diff", cls=Command)(diff)
+app.command("export", cls=Command)(export)
+app.command("form", cls=Command)(form)
+app.command("import", cls=Command)(import_form)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
