@@ -41,7 +41,7 @@ def form_workbook(year: Year, unit: Unit) -> bytes:
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=column, value=value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        text_lines = max(len(item.title) // 55 + 1, len(values[3] or "") // 42 + 1)
+        text_lines = max(len(item.title) // 55 + 1, len((item.guide or "").strip()) // 42 + 1)
         sheet.row_dimensions[row].height = 15 * text_lines  # wrapped rows: Excel and LibreOffice keep this height
         for column in (SCORE_COLUMN, NOTE_COLUMN):
             sheet.cell(row=row, column=column).protection = Protection(locked=False)
