@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from giaouoc.model import Compact, Item, Review, Unit, UnitScores
+from giaouoc.schema import parse_record
 from giaouoc.year import Year
 
 PERSON = {"name": "Nguyễn Văn A"}
@@ -35,7 +36,7 @@ def make_year(
     items = exact(items or {1: 50, 2: 50})
     units, scoring, titles = exact(units), exact(scoring), exact(titles)
     ids = list(units)
-    compact = Compact.model_validate({
+    compact = parse_record(Compact, {
         "year": 2023, "movement": "Vì An ninh Tổ quốc", "block": {"name": "Khối thử", "code": "KT"},
         "authority": "Công an tỉnh Quảng Bình", "place": "Quảng Bình",
         "signing": {"date": "2023-03-09", "chair": PERSON},
@@ -43,14 +44,14 @@ def make_year(
         "scoring": scoring or {}, "titles": titles or [],
     })
     unit_records = [
-        Unit.model_validate({"id": uid, "name": spec.get("name", uid.upper()), "head": PERSON,
+        parse_record(Unit, {"id": uid, "name": spec.get("name", uid.upper()), "head": PERSON,
                              "registered": spec.get("registered", [])})
         for uid, spec in units.items()
     ]
     scores = {}
     for uid, spec in units.items():
         raw = spec.get("scores", {})
-        scores[uid] = UnitScores.model_validate({
+        scores[uid] = parse_record(UnitScores, {
             "unit": uid,
             "scores": {k: (v if isinstance(v, dict) else {"block": v}) for k, v in raw.items()},
             "bonus": [{"points": p, "reason": "thưởng"} for p in spec.get("bonus", [])],
@@ -59,8 +60,8 @@ def make_year(
         })
     review = None
     if ballot is not None:
-        review = Review.model_validate({"date": "2023-11-20", "chair": PERSON, "secretary": PERSON, "ballot": ballot})
-    item_records = [Item.model_validate({"id": k, "title": f"Nội dung {k}", "max": v}) for k, v in items.items()]
+        review = parse_record(Review, {"date": "2023-11-20", "chair": PERSON, "secretary": PERSON, "ballot": ballot})
+    item_records = [parse_record(Item, {"id": k, "title": f"Nội dung {k}", "max": v}) for k, v in items.items()]
     return Year(compact, unit_records, item_records, scores, review, {})
 
 

@@ -6,7 +6,6 @@ import difflib
 import sys
 import traceback
 from collections.abc import Sequence
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -110,12 +109,11 @@ def _usage_message(exc: Any) -> str:
         return message
     if isinstance(exc, click_errors.MissingParameter):
         param = exc.param
-        name = (getattr(param, "metavar", None) or param.name.upper()) if param is not None else ""
+        name = (getattr(param, "metavar", None) or str(param.name).upper()) if param is not None else ""
         return f"thiếu tham số {name}".rstrip()
     if isinstance(exc, click_errors.BadParameter):
         name = exc.param.opts[0] if exc.param is not None and exc.param.opts else ""
-        annotation = getattr(getattr(exc.param, "type_descriptor", None), "annotation", None)
-        choices = [m.value for m in annotation] if isinstance(annotation, type) and issubclass(annotation, Enum) else []
+        choices = list(getattr(getattr(exc.param, "type", None), "choices", None) or [])
         hint = f": chọn một trong {', '.join(str(c) for c in choices)}" if choices else ""
         return f"giá trị không hợp lệ cho {name}{hint}"
     if text.startswith("No such command"):

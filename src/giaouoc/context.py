@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.checks import load_year
 from giaouoc.errors import DataError
 from giaouoc.terminal import err, print_problems
 from giaouoc.year import Year, find_root, year_folder
@@ -30,6 +29,8 @@ class Settings:
 
 def load_checked(settings: Settings, year: str) -> tuple[Path, Year]:
     """Load a year for a command that needs valid data; print its problems, refuse on errors."""
+    from giaouoc.checks import load_year
+
     root = settings.root
     folder = year_folder(root, year)
     loaded, report = load_year(root, folder)

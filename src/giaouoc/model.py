@@ -1,204 +1,248 @@
-"""The records of a compact year, one pydantic model per file of spec/format.md.
+"""The records of a compact year, one frozen dataclass per file of spec/format.md.
 
-The models check shape and types only; rules on values and across files live in checks.py.
+Each field names, in its metadata, the converter that turns a YAML value into it; schema.py walks
+a whole file in one pass with these. The records check shape and types only: rules on values and
+across files live in checks.py. (Plain dataclasses, not pydantic models: building pydantic models
+costs more than the whole of `giaouoc validate` may take on a block; see benchmarks/bench.py.)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic_core import PydanticCustomError
+from typing import Any
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,31}\Z")
 CODE_PATTERN = re.compile(r"[A-Z0-9]{1,32}\Z")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
 _COMMA_NUMBER = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
+_CENT = Decimal("0.01")
 
 
-def _text(value: Any) -> Any:
-    if isinstance(value, bool) or value is None:
-        raise PydanticCustomError("wrong-type", "cần một đoạn văn bản")
+class Invalid(Exception):
+    """A value that cannot be what the field needs: a problem code and a Vietnamese message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+Converter = Callable[[Any], Any]
+
+
+def text(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, dict | list):
+        raise Invalid("wrong-type", "cần một đoạn văn bản")
     if isinstance(value, int | Decimal):
         value = str(value)
-    if isinstance(value, str) and not value.strip():
-        raise PydanticCustomError("empty-text", "không được để trống")
-    return value
+    if not value.strip():
+        raise Invalid("empty-text", "không được để trống")
+    return str(value)
 
 
-def _identifier(value: Any) -> Any:
+def identifier(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if isinstance(value, str) and not ID_PATTERN.match(value):
-        raise PydanticCustomError(
-            "invalid-id",
-            "mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu «-», tối đa 32 ký tự (ví dụ pa03)",
-            {"value": value},
-        )
+    if not isinstance(value, str):
+        raise Invalid("wrong-type", "cần một mã (ví dụ pa03)")
+    if not ID_PATTERN.match(value):
+        raise Invalid("invalid-id", f"mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu «-», "
+                                    "tối đa 32 ký tự (ví dụ pa03)")
     return value
 
 
-def _block_code(value: Any) -> Any:
-    if isinstance(value, str) and not CODE_PATTERN.match(value):
-        raise PydanticCustomError(
-            "invalid-id", "mã Khối «{value}» không hợp lệ: chỉ dùng chữ in hoa không dấu và chữ số (ví dụ KANND)",
-            {"value": value},
-        )
+def block_code(value: Any) -> str:
+    if not isinstance(value, str) or not CODE_PATTERN.match(value):
+        raise Invalid("invalid-id", f"mã Khối «{value}» không hợp lệ: chỉ dùng chữ in hoa không dấu và chữ số "
+                                    "(ví dụ KANND)")
     return value
 
 
-def _points(value: Any) -> Any:
+def points(value: Any) -> Decimal:
+    """An exact decimal with at most two places, read from the YAML text (never a float)."""
     if isinstance(value, str) and _COMMA_NUMBER.match(value.strip()):
-        raise PydanticCustomError(
-            "invalid-number", "«{value}» không phải là số: dùng dấu chấm thập phân, viết {fixed}",
-            {"value": value, "fixed": value.strip().replace(",", ".")},
-        )
+        fixed = value.strip().replace(",", ".")
+        raise Invalid("invalid-number", f"«{value}» không phải là số: dùng dấu chấm thập phân, viết {fixed}")
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise PydanticCustomError("invalid-number", "cần một số (ví dụ 9.5), không phải «{value}»", {"value": value})
+        raise Invalid("invalid-number", f"cần một số (ví dụ 9.5), không phải «{value}»")
     number = Decimal(value)
     if not number.is_finite():
-        raise PydanticCustomError("invalid-number", "cần một số hữu hạn")
-    exponent = number.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2 and number != number.quantize(Decimal("0.01")):
-        raise PydanticCustomError(
-            "too-many-decimals", "số {value} có quá 2 chữ số thập phân", {"value": str(value)}
-        )
+        raise Invalid("invalid-number", "cần một số hữu hạn")
+    if number != number.quantize(_CENT):
+        raise Invalid("too-many-decimals", f"số {value} có quá 2 chữ số thập phân")
     return number
 
 
-def _iso_date(value: Any) -> Any:
+def iso_date(value: Any) -> date:
     if isinstance(value, str) and _DATE.match(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise PydanticCustomError("invalid-date", "ngày «{value}» không có trên lịch", {"value": value}) from None
-    raise PydanticCustomError(
-        "invalid-date", "ngày «{value}» không hợp lệ: viết theo dạng NNNN-TT-NN, ví dụ 2023-03-09", {"value": value}
-    )
+            raise Invalid("invalid-date", f"ngày «{value}» không có trên lịch") from None
+    raise Invalid("invalid-date", f"ngày «{value}» không hợp lệ: viết theo dạng NNNN-TT-NN, ví dụ 2023-03-09")
 
 
-def _time(value: Any) -> Any:
+def clock_time(value: Any) -> str:
     if isinstance(value, str) and _TIME.match(value):
         return value
-    raise PydanticCustomError(
-        "invalid-time", "giờ «{value}» không hợp lệ: viết theo dạng \"GG:PP\" trong ngoặc kép, ví dụ \"08:00\"",
-        {"value": value},
-    )
+    raise Invalid("invalid-time", f"giờ «{value}» không hợp lệ: viết theo dạng \"GG:PP\" trong ngoặc kép, "
+                                  "ví dụ \"08:00\"")
 
 
-def _whole(value: Any) -> Any:
+def whole(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise PydanticCustomError("wrong-type", "cần một số nguyên, không phải «{value}»", {"value": value})
+        raise Invalid("wrong-type", f"cần một số nguyên, không phải «{value}»")
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-Identifier = Annotated[str, BeforeValidator(_identifier)]
-BlockCode = Annotated[str, BeforeValidator(_block_code)]
-Points = Annotated[Decimal, BeforeValidator(_points)]
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-Time = Annotated[str, BeforeValidator(_time)]
-Whole = Annotated[int, BeforeValidator(_whole)]
+@dataclass(frozen=True)
+class Shape:
+    """How a field is read: a converter, a nested record, or a list or mapping of either."""
+
+    kind: str  # "value", "record", "list", "map"
+    convert: Converter | None = None
+    record: type | None = None
+    item: Shape | None = None
+    key: Converter | None = None
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+def value(convert: Converter) -> Shape:
+    return Shape("value", convert=convert)
 
 
-class Person(Record):
-    rank: Text | None = None
-    name: Text
-    title: Text | None = None
+def record(cls: type) -> Shape:
+    return Shape("record", record=cls)
 
 
-class Block(Record):
-    name: Text
-    code: BlockCode | None = None
+def list_of(item: Shape) -> Shape:
+    return Shape("list", item=item)
 
 
-class Signing(Record):
-    date: IsoDate
-    place: Text | None = None
-    chair: Person
+def map_of(key: Converter, item: Shape) -> Shape:
+    return Shape("map", key=key, item=item)
 
 
-class Band(Record):
-    name: Text
-    min: Points
+def spec(shape: Shape, default: Any = ..., *, key: str | None = None, factory: Any = None) -> Any:
+    """A dataclass field read from YAML key `key` (default: the field's name) with `shape`."""
+    metadata = {"shape": shape, "key": key}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    if default is ...:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
-class Scoring(Record):
-    total: Points | None = None
-    bonus_cap: Points | None = None
-    tie_break: list[Text] = []
-    bands: list[Band] = []
+TEXT, ID, POINTS, WHOLE = value(text), value(identifier), value(points), value(whole)
 
 
-class Title(Record):
-    id: Identifier
-    name: Text
-    group: Identifier | None = None
-    max: Whole | None = None
-    min_total: Points | None = None
-    requires: list[Identifier] = []
-    min_vote_share: Points | None = None
+@dataclass(frozen=True, kw_only=True)
+class Person:
+    rank: str | None = spec(TEXT, None)
+    name: str = spec(TEXT)
+    title: str | None = spec(TEXT, None)
 
 
-class DocumentSettings(Record):
-    number: Text | None = None
-    recipients: list[Text] = []
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    name: str = spec(TEXT)
+    code: str | None = spec(value(block_code), None)
 
 
-class Compact(Record):
-    year: Whole
-    movement: Text
-    block: Block
-    authority: Text
-    place: Text
-    slogan: Text | None = None
-    signing: Signing
-    leader: Identifier
-    deputy: Identifier
-    scoring: Scoring = Scoring()
-    titles: list[Title] = []
-    documents: dict[str, DocumentSettings] = {}
+@dataclass(frozen=True, kw_only=True)
+class Signing:
+    date: date = spec(value(iso_date))
+    place: str | None = spec(TEXT, None)
+    chair: Person = spec(record(Person))
 
 
-class Unit(Record):
-    id: Identifier
-    name: Text
-    short: Text | None = None
-    head: Person
-    registered: list[Identifier] = []
+@dataclass(frozen=True, kw_only=True)
+class Band:
+    name: str = spec(TEXT)
+    min: Decimal = spec(POINTS)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scoring:
+    total: Decimal | None = spec(POINTS, None)
+    bonus_cap: Decimal | None = spec(POINTS, None)
+    tie_break: list[str] = spec(list_of(TEXT), factory=list)
+    bands: list[Band] = spec(list_of(record(Band)), factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Title:
+    id: str = spec(ID)
+    name: str = spec(TEXT)
+    group: str | None = spec(ID, None)
+    max: int | None = spec(WHOLE, None)
+    min_total: Decimal | None = spec(POINTS, None)
+    requires: list[str] = spec(list_of(ID), factory=list)
+    min_vote_share: Decimal | None = spec(POINTS, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentSettings:
+    number: str | None = spec(TEXT, None)
+    recipients: list[str] = spec(list_of(TEXT), factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Compact:
+    year: int = spec(WHOLE)
+    movement: str = spec(TEXT)
+    block: Block = spec(record(Block))
+    authority: str = spec(TEXT)
+    place: str = spec(TEXT)
+    slogan: str | None = spec(TEXT, None)
+    signing: Signing = spec(record(Signing))
+    leader: str = spec(ID)
+    deputy: str = spec(ID)
+    scoring: Scoring = spec(record(Scoring), factory=Scoring)
+    titles: list[Title] = spec(list_of(record(Title)), factory=list)
+    documents: dict[str, DocumentSettings] = spec(map_of(text, record(DocumentSettings)), factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unit:
+    id: str = spec(ID)
+    name: str = spec(TEXT)
+    short: str | None = spec(TEXT, None)
+    head: Person = spec(record(Person))
+    registered: list[str] = spec(list_of(ID), factory=list)
 
     @property
     def label(self) -> str:
         return self.short or self.name
 
 
-class UnitsFile(Record):
-    units: list[Unit]
+@dataclass(frozen=True, kw_only=True)
+class UnitsFile:
+    units: list[Unit] = spec(list_of(record(Unit)))
 
 
-class Item(Record):
-    id: Whole
-    title: Text
-    max: Points
-    guide: Text | None = None
+@dataclass(frozen=True, kw_only=True)
+class Item:
+    id: int = spec(WHOLE)
+    title: str = spec(TEXT)
+    max: Decimal = spec(POINTS)
+    guide: str | None = spec(TEXT, None)
 
 
-class ItemsFile(Record):
-    items: list[Item]
+@dataclass(frozen=True, kw_only=True)
+class ItemsFile:
+    items: list[Item] = spec(list_of(record(Item)))
 
 
-class ItemScore(Record):
-    self_score: Points | None = Field(default=None, alias="self")
-    block: Points | None = None
-    note: Text | None = None
+@dataclass(frozen=True, kw_only=True)
+class ItemScore:
+    self_score: Decimal | None = spec(POINTS, None, key="self")
+    block: Decimal | None = spec(POINTS, None)
+    note: str | None = spec(TEXT, None)
 
     @property
     def counted(self) -> Decimal | None:
@@ -206,31 +250,35 @@ class ItemScore(Record):
         return self.block if self.block is not None else self.self_score
 
 
-class Entry(Record):
-    points: Points
-    reason: Text
-    ref: Text | None = None
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    points: Decimal = spec(POINTS)
+    reason: str = spec(TEXT)
+    ref: str | None = spec(TEXT, None)
 
 
-class UnitScores(Record):
-    unit: Identifier
-    scores: dict[Whole, ItemScore | None] = {}
-    bonus: list[Entry] = []
-    penalties: list[Entry] = []
-    excluded: Text | None = None
+@dataclass(frozen=True, kw_only=True)
+class UnitScores:
+    unit: str = spec(ID)
+    scores: dict[int, ItemScore | None] = spec(map_of(whole, record(ItemScore)), factory=dict)
+    bonus: list[Entry] = spec(list_of(record(Entry)), factory=list)
+    penalties: list[Entry] = spec(list_of(record(Entry)), factory=list)
+    excluded: str | None = spec(TEXT, None)
 
 
-class Ballot(Record):
-    voters: Whole
-    votes: dict[Identifier, dict[Identifier, Whole]] = {}
+@dataclass(frozen=True, kw_only=True)
+class Ballot:
+    voters: int = spec(WHOLE)
+    votes: dict[str, dict[str, int]] = spec(map_of(identifier, map_of(identifier, WHOLE)), factory=dict)
 
 
-class Review(Record):
-    date: IsoDate
-    start: Time | None = None
-    end: Time | None = None
-    place: Text | None = None
-    chair: Person
-    secretary: Person
-    attendees: list[Text] = []
-    ballot: Ballot | None = None
+@dataclass(frozen=True, kw_only=True)
+class Review:
+    date: date = spec(value(iso_date))
+    start: str | None = spec(value(clock_time), None)
+    end: str | None = spec(value(clock_time), None)
+    place: str | None = spec(TEXT, None)
+    chair: Person = spec(record(Person))
+    secretary: Person = spec(record(Person))
+    attendees: list[str] = spec(list_of(TEXT), factory=list)
+    ballot: Ballot | None = spec(record(Ballot), None)

@@ -90,9 +90,10 @@ def _rules(compact: Compact | None) -> list[str]:
     if compact.titles:
         lines.append("titles:")
         for title in compact.titles:
-            fields = title.model_dump(exclude_defaults=True)
             lines.append(f"  - id: {title.id}")
-            lines += [f"    {key}: {flow(value)}" for key, value in fields.items() if key != "id"]
+            for key, value in vars(title).items():
+                if key != "id" and value not in (None, []):
+                    lines.append(f"    {key}: {flow(value)}")
     documents = {k: v.recipients for k, v in compact.documents.items() if v.recipients}
     if documents:
         lines.append("documents:                      # số văn bản của năm mới để trống cho văn thư")

@@ -89,8 +89,9 @@ def rank_year(year: Year) -> Ranking:
         result.band = next((b.name for b in bands if b.min <= result.total), None)
     unranked = sorted((r for r in results if r.not_ranked is not None), key=lambda r: sort_key(r.unit.name))
     decisions, title_order = decide_titles(year, ranked)
+    by_id = {r.unit.id: r for r in ranked}
     for decision in decisions:
-        result = next(r for r in ranked if r.unit.id == decision.unit_id)
+        result = by_id[decision.unit_id]
         if decision.outcome == "proposed":
             result.titles.append(decision.title_id)
         elif decision.outcome == "undecided":

@@ -1,113 +1,143 @@
-"""Validate a loaded file against its model and turn pydantic's errors into Problems."""
+"""Read a loaded file into its record in one pass, turning every misfit into a positioned Problem."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-import types
-import typing
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from giaouoc.loader import Key, Source
+from giaouoc.model import Invalid, Shape
 from giaouoc.problems import Report
 
-M = TypeVar("M", bound=BaseModel)
-
-_EXPECTED = {
-    "string": "một đoạn văn bản",
-    "int": "một số nguyên",
-    "list": "một danh sách (các dòng bắt đầu bằng «-»)",
-    "dict": "một bảng các cặp «khóa: giá trị»",
-    "model": "một bảng các cặp «khóa: giá trị»",
-    "bool": "true hoặc false",
-    "decimal": "một số",
-    "float": "một số",
-}
+T = TypeVar("T")
+_MISSING = dataclasses.MISSING
 
 
-def validate_as(source: Source, model: type[M], report: Report) -> M | None:
-    """Validate `source.data` as `model`; on failure report every error and return None."""
+@dataclasses.dataclass(frozen=True)
+class _Field:
+    attr: str
+    key: str
+    shape: Shape
+    required: bool
+
+
+_FIELDS: dict[type, tuple[_Field, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[_Field, ...]:
+    """The fields of a record with their YAML keys and shapes (worked out once per class)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(
+            _Field(f.name, f.metadata.get("key") or f.name, f.metadata["shape"],
+                   f.default is _MISSING and f.default_factory is _MISSING)
+            for f in dataclasses.fields(cls)
+        )
+    return _FIELDS[cls]
+
+
+def validate_as(source: Source, cls: type[T], report: Report) -> T | None:
+    """The record for the whole file, or None when anything in it is wrong (all of it reported)."""
     if source.data is None:
         report.add(source.file, (1, 1), "empty-file", "tệp rỗng: cần nội dung theo định dạng (xem docs/dinh-dang.md)")
         return None
-    try:
-        return model.model_validate(source.data)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            _report_error(source, model, error, report)
-        return None
+    reader = _Reader(source, report)
+    result = reader.record(cls, source.data, ())
+    return result if not reader.problems else None
 
 
-def _report_error(source: Source, model: type[BaseModel], error: Any, report: Report) -> None:
-    loc: tuple[Key, ...] = tuple(part for part in error["loc"] if part != "[key]")
-    if source.is_placeholder(loc):
-        return  # already reported as a value to fill in
-    kind: str = error["type"]
-    name = _last_name(loc)
-    if kind == "missing":
-        report.add(source.file, source.key_pos(*loc[:-1]), "missing-key", f"thiếu khóa bắt buộc «{loc[-1]}»")
-    elif kind in ("extra_forbidden", "invalid_key"):
-        message = f"khóa «{loc[-1]}» không có trong định dạng"
-        if isinstance(loc[-1], int):
-            message += " (số thập phân viết bằng dấu phẩy, như 9,5, bị tách làm đôi: hãy viết 9.5)"
-            report.add(source.file, source.key_pos(*loc), "unknown-key", message)
-            return
-        if " " in str(loc[-1]):
-            message += " (trong ngoặc nhọn {…}, dấu phẩy tách các giá trị: hãy đặt văn bản có dấu phẩy trong ngoặc kép)"
-            report.add(source.file, source.key_pos(*loc), "unknown-key", message)
-            return
-        allowed = _allowed_keys(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        if close:
-            message += f"; có phải ý bạn là «{close[0]}»?"
-        elif allowed:
-            message += "; các khóa được dùng ở đây: " + ", ".join(allowed)
-        report.add(source.file, source.key_pos(*loc), "unknown-key", message)
-    elif kind in ("wrong-type", "empty-text", "invalid-id", "invalid-number", "too-many-decimals",
-                  "invalid-date", "invalid-time"):
-        report.add(source.file, source.pos(*loc), kind, f"«{name}»: {error['msg']}")
-    else:
-        expected = next((text for prefix, text in _EXPECTED.items() if kind.startswith(prefix)), None)
-        detail = f"cần {expected}" if expected else "giá trị không hợp lệ"
-        report.add(source.file, source.pos(*loc), "wrong-type", f"«{name}»: {detail}")
+def parse_record(cls: type[T], data: Any) -> T:
+    """Build a record from plain values (for tests and tools); raise ValueError on any problem."""
+    report = Report()
+    result = validate_as(Source("<dữ liệu>", data), cls, report)
+    if result is None:
+        raise ValueError("; ".join(p.message for p in report.problems))
+    return result
 
 
-def _last_name(loc: tuple[Key, ...]) -> str:
-    for part in reversed(loc):
-        if isinstance(part, str):
-            return part
-    return str(loc[-1]) if loc else ""
+def _name(path: tuple[Key, ...]) -> str:
+    return next((str(p) for p in reversed(path) if isinstance(p, str)), str(path[-1]) if path else "")
 
 
-def _allowed_keys(model: type[BaseModel], loc: tuple[Key, ...]) -> list[str]:
-    """The keys the model accepts at `loc`, for a "did you mean" hint."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
-            if field is None:
-                return []
-            current = field.annotation
-        else:
-            args = typing.get_args(current)
-            if not args:
-                return []
-            current = args[-1]
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or n for n, f in current.model_fields.items()]
-    return []
+class _Reader:
+    def __init__(self, source: Source, report: Report) -> None:
+        self.source = source
+        self.report = report
+        self.problems = 0
+
+    def problem(self, path: tuple[Key, ...], code: str, message: str, at_key: bool = False) -> None:
+        self.problems += 1
+        if self.source.is_placeholder(path):
+            return  # already reported as a value to fill in
+        pos = self.source.key_pos(*path) if at_key else self.source.pos(*path)
+        self.report.add(self.source.file, pos, code, message)
+
+    def read(self, shape: Shape, value: Any, path: tuple[Key, ...]) -> Any:
+        if shape.kind == "value":
+            assert shape.convert is not None
+            try:
+                return shape.convert(value)
+            except Invalid as exc:
+                self.problem(path, exc.code, f"«{_name(path)}»: {exc.message}")
+                return None
+        if shape.kind == "record":
+            assert shape.record is not None
+            return self.record(shape.record, value, path)
+        assert shape.item is not None
+        if shape.kind == "list":
+            if not isinstance(value, list):
+                self.problem(path, "wrong-type", f"«{_name(path)}»: cần một danh sách (các dòng bắt đầu bằng «-»)")
+                return None
+            return [self.read(shape.item, item, (*path, index)) for index, item in enumerate(value)]
+        return self.mapping(shape, value, path)
+
+    def mapping(self, shape: Shape, value: Any, path: tuple[Key, ...]) -> Any:
+        if not isinstance(value, dict):
+            self.problem(path, "wrong-type", f"«{_name(path)}»: cần một bảng các cặp «khóa: giá trị»")
+            return None
+        assert shape.key is not None and shape.item is not None
+        result = {}
+        for key, item in value.items():
+            try:
+                converted = shape.key(key)
+            except Invalid as exc:
+                self.problem((*path, key), exc.code, f"«{key}»: {exc.message}", at_key=True)
+                continue
+            nullable = item is None and shape.item.kind == "record"
+            result[converted] = None if nullable else self.read(shape.item, item, (*path, key))
+        return result
+
+    def record(self, cls: type[T], data: Any, path: tuple[Key, ...]) -> T | None:
+        if not isinstance(data, dict):
+            self.problem(path, "wrong-type", f"«{_name(path)}»: cần một bảng các cặp «khóa: giá trị»")
+            return None
+        before = self.problems
+        fields = _fields(cls)
+        known = [f.key for f in fields]
+        for key in data:
+            if key not in known:
+                self.problem((*path, key), "unknown-key", _unknown_key(key, known), at_key=True)
+        values: dict[str, Any] = {}
+        for spec in fields:
+            if spec.key not in data:
+                if spec.required:
+                    self.problem(path, "missing-key", f"thiếu khóa bắt buộc «{spec.key}»", at_key=True)
+                continue
+            raw = data[spec.key]
+            if raw is None and not spec.required:
+                continue
+            values[spec.attr] = self.read(spec.shape, raw, (*path, spec.key))
+        return cls(**values) if self.problems == before else None
 
 
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional and Annotated until a model, list or dict is left."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        else:
-            return annotation
+def _unknown_key(key: Key, known: list[str]) -> str:
+    message = f"khóa «{key}» không có trong định dạng"
+    if isinstance(key, int):
+        return message + " (số thập phân viết bằng dấu phẩy, như 9,5, bị tách làm đôi: hãy viết 9.5)"
+    if " " in str(key):
+        return message + (" (trong ngoặc nhọn {…}, dấu phẩy tách các giá trị: "
+                          "hãy đặt văn bản có dấu phẩy trong ngoặc kép)")
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    if close:
+        return message + f"; có phải ý bạn là «{close[0]}»?"
+    return message + "; các khóa được dùng ở đây: " + ", ".join(known)

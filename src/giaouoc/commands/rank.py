@@ -1,15 +1,13 @@
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from giaouoc import rankformat
 from giaouoc.context import Settings, YearArgument, load_checked
 from giaouoc.errors import UsageError
-from giaouoc.explain import explain
-from giaouoc.ranking import rank_year
 from giaouoc.terminal import out
 
 ALL_UNITS = "*"
@@ -38,6 +36,10 @@ def rank(
     explain_unit: ExplainOption = None,
 ) -> int:
     """Xếp hạng các đơn vị, xếp loại và đề nghị danh hiệu."""
+    from giaouoc import rankformat
+    from giaouoc.explain import explain
+    from giaouoc.ranking import rank_year
+
     settings: Settings = ctx.obj
     _, data = load_checked(settings, year)
     ranking = rank_year(data)
@@ -51,8 +53,6 @@ def rank(
     if output is RankFormat.json:
         out(rankformat.as_json(ranking))
     elif output is RankFormat.csv:
-        import sys
-
         sys.stdout.write(rankformat.as_csv(ranking, data))
     elif output is RankFormat.markdown:
         out(rankformat.as_markdown(ranking, data).rstrip("\n"))

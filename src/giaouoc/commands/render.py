@@ -7,7 +7,6 @@ import typer
 
 from giaouoc.context import Settings, YearArgument, load_checked
 from giaouoc.errors import UsageError
-from giaouoc.ranking import rank_year
 from giaouoc.terminal import err, out, progress
 from giaouoc.year import display_path
 
@@ -31,6 +30,7 @@ def render(
     out_dir: OutOption = None,
 ) -> int:
     """Lập văn bản: giao ước, bảng điểm, biên bản, tờ trình (Markdown, Word, PDF)."""
+    from giaouoc.ranking import rank_year
     from giaouoc.render.documents import DOCUMENT_IDS, render_all
     from giaouoc.render.output import find_soffice, write_atomic
 

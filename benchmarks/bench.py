@@ -1,0 +1,169 @@
+"""Measure giaouoc against the cost of just parsing its YAML, on a synthetic block of N units.
+
+    python benchmarks/bench.py [--units N ...] [--runs 5]
+
+Every figure is the median of interleaved runs of whole processes (start-up included); peak memory
+is the largest resident set of a run. Prints a table per N, the ratios, and whether the targets hold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ITEMS = [8, 8, 12, 10, 10, 8, 8, 8, 6, 5, 5, 6, 6]
+TARGETS = {"b/a": 2.5, "c/a": 2.5, "d/floor": 1.5, "rss_b_mb": 250}
+
+
+def write_year(root: Path, units: int) -> list[Path]:
+    """A synthetic year: every unit scored, some bonus and penalty entries, titles with requires and group."""
+    rnd = random.Random(units)
+    folder = root / "compacts" / "2023"
+    (folder / "scores").mkdir(parents=True)
+    ids = [f"dv{i:05d}" for i in range(units)]
+    (folder / "compact.yaml").write_text(f"""\
+year: 2023
+movement: Vì An ninh Tổ quốc
+block: {{name: Khối thi đua thử nghiệm, code: KTN}}
+authority: Công an tỉnh Quảng Bình
+place: Quảng Bình
+signing: {{date: 2023-03-09, chair: {{rank: Đại tá, name: Lê Văn Hóa}}}}
+leader: {ids[0]}
+deputy: {ids[1]}
+scoring:
+  total: 100
+  bonus_cap: 5
+  tie_break: [penalty, bonus, "item:3"]
+  bands:
+    - {{name: Hoàn thành xuất sắc nhiệm vụ, min: 90}}
+    - {{name: Hoàn thành tốt nhiệm vụ, min: 75}}
+    - {{name: Hoàn thành nhiệm vụ, min: 50}}
+titles:
+  - {{id: co-bca, name: Cờ thi đua của Bộ Công an, group: co, max: 1, min_total: 95, requires: [quyet-thang]}}
+  - {{id: quyet-thang, name: Đơn vị Quyết thắng, group: dh, min_total: 85, max: {max(units // 5, 1)}}}
+  - {{id: tien-tien, name: Đơn vị Tiên tiến, group: dh, min_total: 75}}
+""", encoding="utf-8")
+    lines = ["units:"]
+    for index, unit in enumerate(ids):
+        registered = ["co-bca", "tien-tien"] if index % 3 == 0 else ["quyet-thang", "tien-tien"]
+        lines += [f"  - id: {unit}", f"    name: Đơn vị thử nghiệm số {index + 1}",
+                  f"    head: {{rank: Thượng tá, name: Nguyễn Văn {index + 1}, title: Trưởng phòng}}",
+                  f"    registered: [{', '.join(registered)}]"]
+    (folder / "units.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = ["items:"]
+    for index, maximum in enumerate(ITEMS, start=1):
+        lines += [f"  - id: {index}", f"    title: Nội dung giao ước thi đua số {index}", f"    max: {maximum}"]
+    (folder / "items.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for unit in ids:
+        lines = [f"unit: {unit}", "scores:"]
+        for index, maximum in enumerate(ITEMS, start=1):
+            block = max(0, maximum - rnd.choice([0, 0, 0.5, 1, 1.5, 2]))
+            own = min(maximum, block + rnd.choice([0, 0, 0.5]))
+            lines.append(f"  {index}: {{self: {own:g}, block: {block:g}}}")
+        if rnd.random() < 0.3:
+            lines += ["bonus:", f"  - {{points: {rnd.choice([0.5, 1, 1.5])}, reason: Có thành tích đột xuất}}"]
+        if rnd.random() < 0.2:
+            lines += ["penalties:", "  - {points: 0.5, reason: Chậm gửi báo cáo}"]
+        (folder / "scores" / f"{unit}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return sorted(folder.rglob("*.yaml"))
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode not in (0,):
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{errors}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(commands: dict[str, tuple[list[str], Path]], runs: int) -> dict[str, tuple[float, float]]:
+    """Median time and max RSS per command, runs interleaved so that drift hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    memory: dict[str, float] = dict.fromkeys(commands, 0.0)
+    for _ in range(runs):
+        for name, (command, cwd) in commands.items():
+            elapsed, rss = run(command, cwd)
+            times[name].append(elapsed)
+            memory[name] = max(memory[name], rss)
+    return {name: (statistics.median(values), memory[name]) for name, values in times.items()}
+
+
+def bench(units: int, runs: int) -> dict[str, float]:
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="giaouoc-bench-") as work:
+        root = Path(work)
+        files = write_year(root, units)
+        listing = root / "files.txt"
+        listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+        parse = ("import yaml\n"
+                 f"for name in open({str(listing)!r}).read().split():\n"
+                 "    yaml.load(open(name, encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
+        sample = REPO
+        out = root / "out"
+        commands = {
+            "a parse YAML": ([python, "-c", parse], root),
+            "b validate": ([python, "-m", "giaouoc", "--root", str(root), "validate", "2023"], root),
+            "c rank json": ([python, "-m", "giaouoc", "--root", str(root), "rank", "2023", "--format", "json"], root),
+            "d validate sample": ([python, "-m", "giaouoc", "--root", str(sample), "validate", "2023"], sample),
+            "d --help": ([python, "-m", "giaouoc", "--help"], sample),
+            "floor import": ([python, "-c", "import typer, yaml, pydantic"], sample),
+            "e render --docx": ([python, "-m", "giaouoc", "--root", str(sample), "render", "2023", "--docx",
+                                 "--out", str(out)], sample),
+        }
+        results = measure(commands, runs)
+        shutil.rmtree(out, ignore_errors=True)
+    print(f"\nN = {units} đơn vị × {len(ITEMS)} nội dung ({runs} lần, trung vị)")
+    print(f"{'phép đo':<20} {'thời gian (s)':>14} {'RSS tối đa (MB)':>16}")
+    for name, (seconds, rss) in results.items():
+        print(f"{name:<20} {seconds:>14.3f} {rss:>16.1f}")
+    a, b, c = (results[k][0] for k in ("a parse YAML", "b validate", "c rank json"))
+    floor = results["floor import"][0]
+    ratios = {"b/a": b / a, "c/a": c / a, "d/floor": results["d validate sample"][0] / floor,
+              "help/floor": results["d --help"][0] / floor, "rss_b_mb": results["b validate"][1],
+              "rss_c_mb": results["c rank json"][1], "b_seconds": b, "c_seconds": c}
+    print("tỷ lệ: " + ", ".join(f"{k} = {v:.2f}" for k, v in ratios.items() if "/" in k))
+    return ratios
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, nargs="+", default=[1000], help="số đơn vị (có thể nhiều giá trị)")
+    parser.add_argument("--runs", type=int, default=5, help="số lần chạy mỗi phép đo")
+    args = parser.parse_args()
+    all_ratios = {n: bench(n, args.runs) for n in args.units}
+    verdicts = []
+    at = all_ratios.get(1000)
+    if at is not None:
+        for key, limit in TARGETS.items():
+            verdicts.append((f"{key} ≤ {limit} (N = 1000)", at[key] <= limit, at[key]))
+    if len(all_ratios) > 1:
+        sizes = sorted(all_ratios)
+        middle, large = sizes[-2], sizes[-1]
+        for key in ("b_seconds", "c_seconds"):
+            growth = (all_ratios[large][key] / large) / (all_ratios[middle][key] / middle)
+            verdicts.append((f"{key}: thời gian mỗi đơn vị ở N = {large} không quá 1,25 lần ở N = {middle}",
+                             growth <= 1.25, growth))
+    print()
+    for label, ok, value in verdicts:
+        print(f"{'ĐẠT' if ok else 'CHƯA ĐẠT'}: {label} (đo được {value:.2f})")
+    if verdicts and all(ok for _, ok, _ in verdicts):
+        print("Mọi mục tiêu đều đạt.")
+    return 0 if all(ok for _, ok, _ in verdicts) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
