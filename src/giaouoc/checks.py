@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 from giaouoc.loader import Source
 from giaouoc.model import Compact, Item, Title, Unit
+from giaouoc.paperwork import DOCUMENT_IDS
 from giaouoc.problems import Report
 from giaouoc.scorechecks import check_review, check_scores
 from giaouoc.vietnamese import fold_name, format_number
 from giaouoc.year import Year, YearFiles, read_year
-
-DOCUMENT_IDS = ("giao-uoc", "bang-diem", "bien-ban", "to-trinh")
 
 
 def check_year(files: YearFiles, report: Report) -> Year | None:
@@ -35,15 +33,11 @@ def check_year(files: YearFiles, report: Report) -> Year | None:
     return Year(compact, units, items, scores, files.review, files.texts)
 
 
-def in_year(day: date, year: int | None) -> bool:
-    return year is None or day.year == year
-
-
 def _check_compact(folder: str, compact: Compact, src: Source, report: Report) -> None:
     if folder.isdigit() and compact.year != int(folder):
         report.add(src.file, src.pos("year"), "year-mismatch",
                    f"năm {compact.year} khác tên thư mục {folder}: «year» phải là {folder}")
-    if not in_year(compact.signing.date, compact.year):
+    if compact.signing.date.year != compact.year:
         report.add(src.file, src.pos("signing", "date"), "date-outside-year",
                    f"ngày ký giao ước {compact.signing.date.isoformat()} không thuộc năm {compact.year}")
     if compact.leader == compact.deputy:

@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from giaouoc import __version__
+from giaouoc.commands.common import Settings
 from giaouoc.commands.diff import diff
 from giaouoc.commands.new import new
 from giaouoc.commands.rank import ALL_UNITS, rank
@@ -20,7 +21,6 @@ from giaouoc.commands.render import render
 from giaouoc.commands.sheets import export, form, import_form
 from giaouoc.commands.status import status
 from giaouoc.commands.validate import validate
-from giaouoc.context import Settings
 from giaouoc.errors import FatalError
 from giaouoc.terminal import err
 

@@ -98,10 +98,6 @@ def date_phrase(day: date) -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def place_date(place: str, day: date) -> str:
-    return f"{place}, {date_phrase(day)}"
-
-
 def upper(text: str) -> str:
     """Capitals that keep every diacritic (str.upper does, after NFC)."""
     return unicodedata.normalize("NFC", text.upper())

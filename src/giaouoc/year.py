@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from giaouoc.errors import UsageError
-from giaouoc.loader import CONTROL_CHARS, CONTROL_MESSAGE, Source, load_file, read_text
+from giaouoc.loader import Source, load_file
 from giaouoc.model import Compact, Item, ItemsFile, Review, Unit, UnitScores, UnitsFile
 from giaouoc.problems import Report
 from giaouoc.schema import validate_as
+from giaouoc.textfile import CONTROL_CHARS, CONTROL_MESSAGE, read_text
 
 
 @dataclass
@@ -29,10 +30,6 @@ class YearFiles:
     texts: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     score_files: list[str] = field(default_factory=list)
-
-    def display(self, name: str) -> str:
-        """The file name a problem is reported under (relative to the data root)."""
-        return self.sources[name].file if name in self.sources else name
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from giaouoc.model import Unit
+from giaouoc.paperwork import DOCUMENT_IDS, missing_for
 from giaouoc.problems import Report
 from giaouoc.year import YearFiles
-
-DOCUMENT_IDS = ("giao-uoc", "bang-diem", "bien-ban", "to-trinh")
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,7 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
     errors = len(report.errors)
     documents: dict[str, str | None] = {}
     for doc_id in DOCUMENT_IDS:
-        if errors:
-            documents[doc_id] = f"dữ liệu còn {errors} lỗi"
-        elif doc_id == "bien-ban" and review is None:
-            documents[doc_id] = "chưa có review.yaml"
-        else:
-            documents[doc_id] = None
+        documents[doc_id] = f"dữ liệu còn {errors} lỗi" if errors else missing_for(doc_id, review is not None)
     return YearStatus(
         name=files.name,
         items=len(item_ids),

@@ -3,12 +3,15 @@ from __future__ import annotations
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from giaouoc.context import Settings, YearArgument
+from giaouoc.commands.common import Settings, YearArgument
 from giaouoc.terminal import out
+
+if TYPE_CHECKING:
+    from giaouoc.changes import Side
 
 WORKING_TREE = "thư mục làm việc"
 
@@ -33,11 +36,9 @@ def diff(
     output: FormatOption = DiffFormat.text,
 ) -> int:
     """So sánh dữ liệu một năm giữa hai bản git: điểm thay đổi và ảnh hưởng đến hạng, danh hiệu."""
-    from giaouoc.changes import Side, compare
-    from giaouoc.checks import check_year
+    from giaouoc.changes import compare
     from giaouoc.diffformat import as_markdown, as_text
-    from giaouoc.gitdata import check_revision, extract_year, repository_top
-    from giaouoc.year import read_year
+    from giaouoc.gitdata import check_revision, repository_top
 
     settings: Settings = ctx.obj
     root = settings.root.resolve()
@@ -47,27 +48,31 @@ def diff(
         if rev is not None:
             check_revision(top, rev)
 
-    def load(label: str, data_root: Path, year_dir: Path) -> Side:
-        if not year_dir.is_dir():
-            return Side(label, None)
-        side = Side(label, None)
-        side.files = read_year(data_root, year_dir, side.report)
-        side.year = check_year(side.files, side.report)
-        return side
-
     with tempfile.TemporaryDirectory(prefix="giaouoc-diff-") as work:
-        sides = []
-        for index, rev in enumerate((revision, against)):
-            if rev is None:
-                sides.append(load(WORKING_TREE, root, folder))
-                continue
-            target = Path(work) / str(index)
-            found = extract_year(top, rev, folder, target)
-            data_root = target / root.relative_to(top)
-            year_dir = target / folder.relative_to(top)
-            sides.append(load(f"bản {rev}", data_root, year_dir) if found else Side(f"bản {rev}", None))
-    before, after = sides
+        before = _side(top, root, folder, revision, Path(work) / "before")
+        after = _side(top, root, folder, against, Path(work) / "after")
     result = compare(before, after)
     name = folder.name
     out(as_markdown(result, name).rstrip("\n") if output is DiffFormat.markdown else as_text(result, name))
     return 1 if after.report.errors else 0
+
+
+def _side(top: Path, root: Path, folder: Path, revision: str | None, scratch: Path) -> Side:
+    """The year as it is in the working tree (revision None) or at a git revision, read and checked."""
+    from giaouoc.changes import Side
+    from giaouoc.checks import check_year
+    from giaouoc.gitdata import extract_year
+    from giaouoc.year import read_year
+
+    label = WORKING_TREE if revision is None else f"bản {revision}"
+    data_root, year_dir = root, folder
+    if revision is not None:
+        if not extract_year(top, revision, folder, scratch):
+            return Side(label, None)
+        data_root, year_dir = scratch / root.relative_to(top), scratch / folder.relative_to(top)
+    if not year_dir.is_dir():
+        return Side(label, None)
+    side = Side(label, None)
+    side.files = read_year(data_root, year_dir, side.report)
+    side.year = check_year(side.files, side.report)
+    return side

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.context import Settings
+from giaouoc.commands.common import Settings
 from giaouoc.errors import UsageError
 from giaouoc.problems import Report
 from giaouoc.terminal import err, print_problems

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.context import Settings, YearArgument, load_checked
+from giaouoc.commands.common import Settings, YearArgument, load_checked
 from giaouoc.errors import UsageError
 from giaouoc.terminal import out
 

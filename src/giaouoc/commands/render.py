@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from giaouoc.context import Settings, YearArgument, load_checked
+from giaouoc.commands.common import Settings, YearArgument, load_checked
 from giaouoc.errors import UsageError
 from giaouoc.terminal import err, out, progress
 from giaouoc.year import display_path
+
+if TYPE_CHECKING:
+    from giaouoc.render.documents import Rendered
 
 DocOption = Annotated[
     list[str] | None,
@@ -30,9 +33,10 @@ def render(
     out_dir: OutOption = None,
 ) -> int:
     """Lập văn bản: giao ước, bảng điểm, biên bản, tờ trình (Markdown, Word, PDF)."""
+    from giaouoc.paperwork import DOCUMENT_IDS
     from giaouoc.ranking import rank_year
-    from giaouoc.render.documents import DOCUMENT_IDS, render_all
-    from giaouoc.render.output import find_soffice, write_atomic
+    from giaouoc.render.documents import render_all
+    from giaouoc.render.output import find_soffice
 
     settings: Settings = ctx.obj
     unknown = [d for d in docs or [] if d not in DOCUMENT_IDS]
@@ -45,6 +49,15 @@ def render(
     ranking = rank_year(data)
     wanted = list(dict.fromkeys(docs)) if docs else list(DOCUMENT_IDS)
     rendered = render_all(root, data, ranking, wanted, asked=bool(docs), warn=err)
+    for path in sorted(_write(rendered, target, docx, pdf)):
+        out(display_path(path, root))
+    return 0
+
+
+def _write(rendered: list[Rendered], target: Path, docx: bool, pdf: bool) -> list[Path]:
+    """Markdown always, Word and PDF when asked: every file written whole or not at all."""
+    from giaouoc.render.output import convert_to_pdf, write_atomic
+
     files: dict[Path, bytes] = {target / f"{r.doc_id}.md": r.markdown.encode("utf-8") for r in rendered}
     word: dict[str, bytes] = {}
     if docx or pdf:
@@ -55,14 +68,10 @@ def render(
                 word[f"{r.doc_id}.docx"] = docx_bytes(r)
                 step(r.doc_id)
     if docx:
-        files.update({target / name: data for name, data in word.items()})
+        files.update({target / name: content for name, content in word.items()})
     for path, content in files.items():
         write_atomic(path, content)
     written = list(files)
     if pdf:
-        from giaouoc.render.output import convert_to_pdf
-
         written += convert_to_pdf(word, target)
-    for path in sorted(written):
-        out(display_path(path, root))
-    return 0
+    return written

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.context import Settings, YearArgument, load_checked
+from giaouoc.commands.common import Settings, YearArgument, load_checked
 from giaouoc.errors import DataError, UsageError
 from giaouoc.problems import Report
 from giaouoc.terminal import err, out, print_problems

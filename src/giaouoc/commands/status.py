@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from giaouoc.context import Settings, YearArgument
+from giaouoc.commands.common import Settings, YearArgument
 from giaouoc.problems import Report
 from giaouoc.terminal import out, rich_console
 from giaouoc.year import read_year, year_folder

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from giaouoc.checks import load_year
-from giaouoc.context import Settings
+from giaouoc.commands.common import Settings
 from giaouoc.problems import Report
 from giaouoc.terminal import err, out, print_problems, summary
 from giaouoc.year import display_path, list_years, year_folder

@@ -13,8 +13,9 @@ import yaml
 from pydantic import ValidationError
 
 from giaouoc.errors import DataError, FatalError
+from giaouoc.paperwork import missing_for
 from giaouoc.render.context import build_context
-from giaouoc.render.environment import DOCUMENT_IDS, build_environment, template_folders
+from giaouoc.render.environment import build_environment, template_folders
 from giaouoc.render.frame import Frame
 from giaouoc.results import Ranking
 from giaouoc.year import Year
@@ -32,13 +33,6 @@ class Rendered:
     markdown: str
     frame: Frame
     body: str
-
-
-def missing_data(year: Year, doc_id: str) -> str | None:
-    """What a document still lacks, or None when it can be rendered."""
-    if doc_id == "bien-ban" and year.review is None:
-        return "chưa có review.yaml (hội nghị bình xét, suy tôn)"
-    return None
 
 
 def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: Any | None = None) -> Rendered:
@@ -67,7 +61,7 @@ def render_all(root: Path, year: Year, ranking: Ranking, doc_ids: list[str], ask
     env = build_environment(root)
     rendered = []
     for doc_id in doc_ids:
-        missing = missing_data(year, doc_id)
+        missing = missing_for(doc_id, year.review is not None)
         if missing is not None:
             if asked:
                 raise DataError(f"không lập được văn bản «{doc_id}»: {missing}")
@@ -122,5 +116,3 @@ def _short(exc: Exception) -> str:
         return "; ".join(".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors())
     return str(exc).splitlines()[0]
 
-
-__all__ = ["DOCUMENT_IDS", "Rendered", "TemplateError", "render_all", "render_document"]

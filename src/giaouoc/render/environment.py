@@ -17,7 +17,6 @@ PACKAGE_TEMPLATES = next(
     (p for p in (_HERE.parent.parent / "templates", _HERE.parents[3] / "templates") if p.is_dir()),
     _HERE.parent.parent / "templates",
 )
-DOCUMENT_IDS = ("giao-uoc", "bang-diem", "bien-ban", "to-trinh")
 
 
 def template_folders(root: Path) -> list[Path]:

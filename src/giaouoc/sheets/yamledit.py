@@ -52,6 +52,11 @@ def apply_updates(text: str, source: Source | None, unit: str, updates: dict[int
             later = [n for n, k in keys if isinstance(k, int) and k > item]
             at = (later[0] - 1) if later else end_of_scores
             inserts.setdefault(at, []).append(f"{indent}{item}: {_entry(None, update)}")
+    return _splice(lines, replacements, inserts)
+
+
+def _splice(lines: list[str], replacements: dict[int, tuple[int, str]], inserts: dict[int, list[str]]) -> str:
+    """Apply line replacements (first index -> count, text) and insertions (before index) in one pass."""
     out: list[str] = []
     index = 0
     while index < len(lines):
