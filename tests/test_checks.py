@@ -168,3 +168,13 @@ def test_stray_file_in_scores_is_a_warning(root: Path) -> None:
     (root / "compacts/2023/scores/pa10.yml").write_text("unit: pa10\n")
     found = problems(root)
     assert [(p.code, p.severity) for p in found] == [("stray-file", "warning")]
+
+
+def test_control_characters_in_text_files_but_not_windows_line_ends(root: Path) -> None:
+    path = root / "compacts/2023/text/giao-uoc.md"
+    path.write_bytes(b"D\xc3\xb2ng m\xe1\xbb\x99t\r\nD\xc3\xb2ng hai\r\n")
+    assert problems(root) == []
+    path.write_bytes(b"D\xc3\xb2ng m\xe1\xbb\x99t\nC\xc3\xb3 \x0c ng\xe1\xba\xaft trang\n")
+    (problem,) = problems(root)
+    assert (problem.code, problem.file, problem.line, problem.column) == (
+        "control-char", "compacts/2023/text/giao-uoc.md", 2, 4)

@@ -224,3 +224,13 @@ def test_pdf_through_libreoffice(root: Path) -> None:
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "BIÊN BẢN" in text and "Họp bình xét, suy tôn" in text and "Lê Văn Hóa" in text
+
+
+def test_number_line_leading_zero_and_blank_for_the_van_thu() -> None:
+    from giaouoc.render.frame import Frame
+
+    frame = Frame(id="x", type="TỜ TRÌNH", title="t", authority="A", issuer="B", code="TTr", block_code="KANND")
+    assert frame.number_line == "Số:      /TTr-KANND"
+    assert frame.model_copy(update={"number": "5"}).number_line == "Số: 05/TTr-KANND"
+    assert frame.model_copy(update={"number": "15"}).number_line == "Số: 15/TTr-KANND"
+    assert frame.model_copy(update={"code": None}).number_line is None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from giaouoc.problems import Report
 
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f]")  # C0 but tab and newline: Word cannot hold them
 CONTROL_MESSAGE = "văn bản chứa ký tự điều khiển (không in được, Word không nhận): hãy xóa ký tự đó"
 
 # libyaml's messages, put into Vietnamese by a phrase they contain.

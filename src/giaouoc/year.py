@@ -149,7 +149,8 @@ def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
         text = read_text(path, shown, report)
         if text is None:
             continue
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.split("\n"), start=1):
+            line = line.removesuffix("\r")  # Windows line ends are line ends, not stray characters
             if match := CONTROL_CHARS.search(line):
                 report.add(shown, (number, match.start() + 1), "control-char", CONTROL_MESSAGE)
         files.texts[path.stem] = unicodedata.normalize("NFC", text)
