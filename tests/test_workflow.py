@@ -135,7 +135,7 @@ def test_diff_between_two_revisions_with_titles_bonus_exclusion_and_ballot(repo:
     assert "Thay đổi năm 2023: bản HEAD~1 → bản HEAD" in stdout
     assert "PA03: không xếp hạng: — → Đang bị xem xét kỷ luật" in stdout
     assert "PA08: điểm thưởng: Giải Nhất Hội thao: — → 1" in stdout
-    assert "PA05: phiếu bầu «co-bca»: 1 → 8" in stdout
+    assert "PA05: phiếu bầu «Cờ thi đua của Bộ Công an»: 1 → 8" in stdout
     assert ("PA03: hạng 1 → —; tổng 98,5; xếp loại Hoàn thành xuất sắc nhiệm vụ → —; "
             "danh hiệu: − Đơn vị Quyết thắng; − Cờ thi đua của Bộ Công an") in stdout
     assert "PA05: hạng 2 → 1; tổng 96,5; danh hiệu: + Cờ thi đua của Bộ Công an" in stdout

@@ -76,7 +76,8 @@ def _entries(old: list[Entry], new: list[Entry], unit: str, label: str) -> list[
     return changes
 
 
-def score_changes(before: YearFiles | None, after: YearFiles | None) -> list[FieldChange]:
+def score_changes(before: YearFiles | None, after: YearFiles | None,
+                  titles: dict[str, str] | None = None) -> list[FieldChange]:
     old, new = _by_unit(before), _by_unit(after)
     changes: list[FieldChange] = []
     for unit in sorted(set(old) | set(new)):
@@ -94,18 +95,19 @@ def score_changes(before: YearFiles | None, after: YearFiles | None) -> list[Fie
         changes += _entries(a.penalties if a else [], b.penalties if b else [], unit, "điểm trừ")
         if (a.excluded if a else None) != (b.excluded if b else None):
             changes.append(FieldChange(unit, "không xếp hạng", a.excluded if a else None, b.excluded if b else None))
-    changes += _vote_changes(before, after)
+    changes += _vote_changes(before, after, titles or {})
     return changes
 
 
-def _vote_changes(before: YearFiles | None, after: YearFiles | None) -> list[FieldChange]:
+def _vote_changes(before: YearFiles | None, after: YearFiles | None, titles: dict[str, str]) -> list[FieldChange]:
     def votes(files: YearFiles | None) -> dict[tuple[str, str], int]:
         ballot = files.review.ballot if files and files.review else None
         return {(t, u): n for t, per in (ballot.votes if ballot else {}).items() for u, n in per.items()}
 
     old, new = votes(before), votes(after)
     return [
-        FieldChange(unit, f"phiếu bầu «{title}»", _text(old.get((title, unit))), _text(new.get((title, unit))))
+        FieldChange(unit, f"phiếu bầu «{titles.get(title, title)}»", _text(old.get((title, unit))),
+                    _text(new.get((title, unit))))
         for title, unit in sorted(set(old) | set(new)) if old.get((title, unit)) != new.get((title, unit))
     ]
 
@@ -143,5 +145,5 @@ def compare(before: Side, after: Side) -> YearDiff:
         if side.files is not None:
             labels.update({u.id: u.label for u in side.files.units or []})
             titles.update({t.id: t.name for t in (side.files.compact.titles if side.files.compact else [])})
-    return YearDiff(before, after, score_changes(before.files, after.files),
+    return YearDiff(before, after, score_changes(before.files, after.files, titles),
                     rank_changes(before.ranking, after.ranking), labels, titles)
