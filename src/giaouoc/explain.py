@@ -86,10 +86,8 @@ def _neighbour_sentence(result: UnitResult, other: UnitResult, above: bool,
         return (f"Đồng hạng {result.rank} với {name}: bằng tổng điểm {num(result.total)} và bằng nhau ở mọi "
                 f"tiêu chí phụ ({keys}); thứ tự trong bảng theo tên.")
     phrase = key_phrase(separation.key, year)
-    mine, theirs = (separation.below_value, separation.above_value) if above else (
-        separation.above_value, separation.below_value)
     relation = f"xếp dưới {name} vì {name} có" if above else f"xếp trên {name} vì có"
-    values = f"{num(theirs or 0)} so với {num(mine or 0)}" if above else f"{num(mine or 0)} so với {num(theirs or 0)}"
+    values = f"{num(separation.above_value or 0)} so với {num(separation.below_value or 0)}"  # the higher unit first
     return (f"Bằng tổng điểm {num(result.total)} với {name}; {relation} {phrase} "
             f"(tiêu chí phụ «{separation.key}»: {values}).")
 

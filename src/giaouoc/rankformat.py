@@ -10,6 +10,7 @@ from typing import Any
 
 from giaouoc.results import Ranking, UnitResult
 from giaouoc.vietnamese import format_number as num
+from giaouoc.vietnamese import machine_number
 from giaouoc.year import Year
 
 
@@ -67,10 +68,7 @@ def as_csv(ranking: Ranking, year: Year) -> str:
 
 
 def _plain(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
-    return text
+    return "" if value is None else machine_number(value)
 
 
 def rows(ranking: Ranking, year: Year) -> list[list[str]]:

@@ -87,6 +87,11 @@ def format_number(value: Decimal | int) -> str:
     return f"{result},{fraction}" if fraction else result
 
 
+def machine_number(value: Decimal) -> str:
+    """Points for machine formats (CSV, YAML): the dot, no trailing zeros: "95.5", "100"."""
+    return f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
+
+
 def two_digits(number: int) -> str:
     """Numbers below 10 get a leading zero, as in "Số: 05/BB" or "09 đơn vị"."""
     return f"{number:02d}"

@@ -7,6 +7,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from giaouoc.vietnamese import machine_number
+
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`<][^:#\[\]{}]*\Z")
 _RESERVED = re.compile(r"(?i:null|true|false|yes|no|on|off|~)\Z|[-+]?[0-9.][0-9._:eE+-]*\Z|.*[:#]\s|.*\s\Z")
 
@@ -20,8 +22,7 @@ def scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Decimal):
-        text = f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
-        return text
+        return machine_number(value)
     text = str(value)
     if _PLAIN.match(text) and not _RESERVED.match(text):
         return text
