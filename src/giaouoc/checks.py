@@ -15,7 +15,7 @@ from giaouoc.year import Year, YearFiles, read_year
 
 
 def check_year(files: YearFiles, report: Report) -> Year | None:
-    """Run every cross-file rule; return the complete year when nothing stopped loading."""
+    """Run every cross-file rule; return the complete year when the report holds no error."""
     compact, units, items = files.compact, files.units, files.items
     if compact is not None:
         _check_compact(files.name, compact, files.sources["compact.yaml"], report)
@@ -26,9 +26,7 @@ def check_year(files: YearFiles, report: Report) -> Year | None:
     scores = check_scores(files, report)
     if files.review is not None:
         check_review(files, report)
-    if compact is None or units is None or items is None or (files.review is None and "review.yaml" in files.sources):
-        return None
-    if len(scores) != len(files.score_files):
+    if report.errors or compact is None or units is None or items is None:
         return None
     return Year(compact, units, items, scores, files.review, files.texts)
 
@@ -181,5 +179,4 @@ def load_year(root: Path, folder: Path) -> tuple[Year | None, Report]:
     """Read and check one year folder: the complete year (None if it has errors) and the report."""
     report = Report()
     files = read_year(root, folder, report)
-    year = check_year(files, report)
-    return (year if not report.errors else None), report
+    return check_year(files, report), report

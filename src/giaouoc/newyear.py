@@ -8,7 +8,6 @@ from pathlib import Path
 
 from giaouoc.errors import DataError, FatalError
 from giaouoc.model import Compact
-from giaouoc.problems import Report
 from giaouoc.yamltext import flow, scalar
 from giaouoc.year import YearFiles
 
@@ -121,7 +120,7 @@ items:
 """
 
 
-def create_year(root: Path, year: int, source: YearFiles | None, report: Report) -> Path:
+def create_year(root: Path, year: int, source: YearFiles | None) -> Path:
     """Write compacts/<year>/ (all files or none); refuse an existing folder."""
     folder = root / "compacts" / str(year)
     if folder.exists():

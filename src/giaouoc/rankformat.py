@@ -8,7 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from giaouoc.results import Ranking, UnitResult
+from giaouoc.results import Ranking
 from giaouoc.vietnamese import format_number as num
 from giaouoc.vietnamese import machine_number
 from giaouoc.year import Year
@@ -124,7 +124,3 @@ def print_table(ranking: Ranking, year: Year) -> None:
     if ranking.provisional:
         console.print(PROVISIONAL_NOTE, style="bold yellow")
     console.print(table)
-
-
-def unit_result(ranking: Ranking, unit_id: str) -> UnitResult | None:
-    return next((r for r in ranking.units if r.unit.id == unit_id), None)

@@ -33,6 +33,6 @@ def new(
         source = read_year(root, year_folder(root, source_year), report)
         if report.errors:
             print_problems(report)
-    folder = create_year(root, year, source, Report())
+    folder = create_year(root, year, source)
     err(f"Đã tạo {display_path(folder, root)}. Điền các giá trị <...> rồi chạy «giaouoc validate {year}».")
     return 0

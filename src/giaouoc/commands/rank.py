@@ -45,7 +45,7 @@ def rank(
     ranking = rank_year(data)
     if explain_unit is not None:
         unit = None if explain_unit == ALL_UNITS else explain_unit
-        if unit is not None and rankformat.unit_result(ranking, unit) is None:
+        if unit is not None and unit not in {u.id for u in data.units}:
             known = ", ".join(u.id for u in data.units)
             raise UsageError(f"không có đơn vị «{unit}» trong năm {year} (các đơn vị: {known})")
         out("\n".join(explain(ranking, data, unit)))

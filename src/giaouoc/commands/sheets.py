@@ -4,7 +4,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,11 @@ from giaouoc.errors import DataError, UsageError
 from giaouoc.problems import Report
 from giaouoc.terminal import err, out, print_problems
 from giaouoc.year import display_path
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from giaouoc.model import UnitScores
 
 XlsxOption = Annotated[Path, typer.Option("--xlsx", metavar="FILE", help="Tệp Excel (.xlsx) sẽ ghi.")]
 UnitArgument = Annotated[str, typer.Argument(metavar="UNIT", help="Mã đơn vị, ví dụ pa03.")]
@@ -90,17 +95,16 @@ def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_
     return 0
 
 
-def _changes(before: object, after: object, items: Mapping[int, object]) -> list[str]:
-    from giaouoc.model import UnitScores
+def _changes(before: UnitScores | None, after: UnitScores, items: Mapping[int, object]) -> list[str]:
+    """The self scores and notes that change, item by item, as "old → new"."""
     from giaouoc.vietnamese import format_number
 
-    def show(value: object) -> str:
+    def show(value: Decimal | str | None) -> str:
         if value is None:
             return "—"
-        return format_number(value) if not isinstance(value, str) else f"«{value}»"  # type: ignore[arg-type]
+        return f"«{value}»" if isinstance(value, str) else format_number(value)
 
-    assert isinstance(after, UnitScores)
-    old = before.scores if isinstance(before, UnitScores) else {}
+    old = before.scores if before is not None else {}
     lines = []
     for item in sorted(items):
         a, b = old.get(item), after.scores.get(item)
