@@ -113,24 +113,27 @@ def _table_rows(tokens: list[Any]) -> tuple[list[list[Inline]], list[str], int]:
     return rows, aligns, header_rows
 
 
-def _char_mm(size: float) -> float:
-    """Average width of a Times New Roman character at this size, in millimetres."""
-    return size * 0.55 * 0.3528
+_NARROW = set("0123456789,.;:'()-/ ")  # about half an em or less in Times New Roman
+
+
+def _text_mm(text: str, size: float, bold: bool = False) -> float:
+    """Estimated printed width of text in Times New Roman at this size, in millimetres."""
+    ems = sum(0.25 if c in ",.;:' " else 0.5 if c in _NARROW else 0.72 if c.isupper() else 0.52 for c in text)
+    return ems * size * 0.3528 * (1.1 if bold else 1.0)
 
 
 def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: int) -> list[float]:
     """Column widths that keep numbers and words whole and give the rest to the text columns."""
-    pad = 2.5
+    pad = 2.5  # cell margins (1 mm each side) and a little air
     natural, minimum = [], []
     for column in range(len(rows[0])):
         texts = ["".join(t for t, _, _ in row[column]).strip() for row in rows if column < len(row)]
-        words = [w for text in texts for w in text.split()] or [""]
+        head = [w for text in texts[:header_rows] for w in text.split()] or [""]
         body = texts[header_rows:] or [""]
-        head_words = [w for text in texts[:header_rows] for w in text.split()] or [""]
-        longest_word = max(len(w) for w in words)
-        bold_word = max(len(w) for w in head_words) * 1.3  # header cells are bold
-        minimum.append(max(longest_word, bold_word, 2) * _char_mm(size) + pad)
-        natural.append(max(max(len(t) for t in body), longest_word, 2) * _char_mm(size) * 1.1 + pad)
+        words = [w for text in body for w in text.split()] or [""]
+        widest_word = max(max(_text_mm(w, size) for w in words), max(_text_mm(w, size, True) for w in head))
+        minimum.append(max(widest_word, _text_mm("00", size)) + pad)
+        natural.append(max(max(_text_mm(t, size) for t in body), widest_word) + pad)
     if sum(natural) <= total:
         spare = total - sum(natural)
         flexible = [n - m for n, m in zip(natural, minimum, strict=True)]
