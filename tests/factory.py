@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from giaouoc.model import Compact, Item, Review, Unit, UnitScores
-from giaouoc.schema import parse_record
-from giaouoc.year import Year
+from giaouoc.load.reader import parse_record
+from giaouoc.model.records import Compact, Item, Review, Unit, UnitScores
+from giaouoc.model.year import Year
 
 PERSON = {"name": "Nguyễn Văn A"}
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
@@ -62,7 +63,7 @@ def make_year(
     if ballot is not None:
         review = parse_record(Review, {"date": "2023-11-20", "chair": PERSON, "secretary": PERSON, "ballot": ballot})
     item_records = [parse_record(Item, {"id": k, "title": f"Nội dung {k}", "max": v}) for k, v in items.items()]
-    return Year(compact, unit_records, item_records, scores, review, {})
+    return Year(compact, unit_records, item_records, scores, review, {}, Path("compacts/2023"), Path("."))
 
 
 def full(total: Any, second: Any = 0) -> dict[int, Any]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from giaouoc.checks import load_year
 from giaouoc.problems import Problem
+from giaouoc.rules import load_year
 
 
 def problems(root: Path) -> list[Problem]:

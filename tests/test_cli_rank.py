@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from conftest import edit
-from giaouoc.cli import app
+from giaouoc.cli.app import app
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO, edit
-from giaouoc.cli import app, main
+from giaouoc.cli.app import app, main
 
 runner = CliRunner()
 
@@ -125,7 +125,7 @@ def test_broken_input_never_shows_a_traceback(root: Path) -> None:
 
 def test_internal_error_exits_three_with_one_line(root: Path, monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    import giaouoc.commands.validate as command
+    import giaouoc.cli.commands.validate as command
 
     def broken(*args: object) -> None:
         raise RuntimeError("bug")
@@ -139,7 +139,7 @@ def test_internal_error_exits_three_with_one_line(root: Path, monkeypatch: pytes
 
 
 def test_every_command_has_vietnamese_help() -> None:
-    from giaouoc.cli import COMMANDS
+    from giaouoc.cli.app import COMMANDS
 
     registered = [c for c in COMMANDS if runner.invoke(app, [c, "--help"]).exit_code == 0]
     assert {"validate", "rank"} <= set(registered)

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLE
-from giaouoc.checks import load_year
-from giaouoc.loader import parse_text
+from giaouoc.load.tree import parse_text
 from giaouoc.problems import Report
-from giaouoc.ranking import rank_year
+from giaouoc.rank.ranking import rank_year
+from giaouoc.rules import load_year
 
 KEYS = ["year", "movement", "block", "name", "code", "authority", "place", "slogan", "signing", "date", "chair",
         "rank", "title", "leader", "deputy", "scoring", "total", "bonus_cap", "tie_break", "bands", "min",

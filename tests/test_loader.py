@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from giaouoc.loader import load_file, parse_text
+from giaouoc.load.tree import load_file, parse_text
 from giaouoc.problems import Report
 
 

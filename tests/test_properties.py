@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE
 from factory import make_year
-from giaouoc.checks import load_year
-from giaouoc.ranking import rank_year
+from giaouoc.rank.ranking import rank_year
+from giaouoc.rules import load_year
 
 ITEMS = {1: Decimal(30), 2: Decimal(40), 3: Decimal("30")}
 points = st.decimals(min_value=-5, max_value=30, places=2, allow_nan=False, allow_infinity=False)

@@ -12,7 +12,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from conftest import edit
-from giaouoc.cli import app
+from giaouoc.cli.app import app
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -227,7 +227,7 @@ def test_pdf_through_libreoffice(root: Path) -> None:
 
 
 def test_number_line_leading_zero_and_blank_for_the_van_thu() -> None:
-    from giaouoc.render.frame import Frame
+    from giaouoc.documents.frame import Frame
 
     frame = Frame(id="x", type="TỜ TRÌNH", title="t", authority="A", issuer="B", code="TTr", block_code="KANND")
     assert frame.number_line == "Số:      /TTr-KANND"

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import edit
-from giaouoc.cli import app
+from giaouoc.cli.app import app
 
 runner = CliRunner()
 

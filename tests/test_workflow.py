@@ -12,7 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import REPO, edit
-from giaouoc.cli import app
+from giaouoc.cli.app import app
 
 runner = CliRunner()
 

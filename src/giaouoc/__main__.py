@@ -1,6 +1,6 @@
 import sys
 
-from giaouoc.cli import main
+from giaouoc.cli.app import main
 
 if __name__ == "__main__":
     sys.exit(main())

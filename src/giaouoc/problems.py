@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from giaouoc.codes import Severity, severity
 
 SEVERITY_LABEL: dict[str, str] = {"error": "lỗi", "warning": "cảnh báo"}
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem at one place: a line and column of a text file, or a cell of a workbook sheet."""
+
     file: str
-    line: int
+    line: int  # the row, for a cell
     column: int
     severity: Severity
     code: str
     message: str
+    sheet: str | None = None  # set for a cell of a workbook: "Tự chấm"
+
+    @property
+    def place(self) -> str:
+        """Where to look: "compacts/2023/units.yaml:12:5" or "phieu.xlsx:Tự chấm!E7"."""
+        if self.sheet is not None:
+            return f"{self.file}:{self.sheet}!{_column_letters(self.column)}{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
 
     def as_text(self) -> str:
         label = SEVERITY_LABEL[self.severity]
-        return f"{self.file}:{self.line}:{self.column}: {label} [{self.code}]: {self.message}"
+        return f"{self.place}: {label} [{self.code}]: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -30,8 +39,17 @@ class Problem:
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            **({"sheet": self.sheet, "cell": self.place.rpartition("!")[2]} if self.sheet is not None else {}),
             "message": self.message,
         }
+
+
+def _column_letters(column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass
@@ -40,15 +58,13 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(
-        self,
-        file: str,
-        pos: tuple[int, int],
-        code: str,
-        message: str,
-        severity: Severity = "error",
-    ) -> None:
-        self.problems.append(Problem(file, pos[0], pos[1], severity, code, message))
+    def add(self, file: str, pos: tuple[int, int], code: str, message: str) -> None:
+        """Record a problem; its severity is the code's (codes.py)."""
+        self.problems.append(Problem(file, pos[0], pos[1], severity(code), code, message))
+
+    def add_cell(self, file: str, sheet: str, row: int, column: int, code: str, message: str) -> None:
+        """Record a problem in a cell of a workbook."""
+        self.problems.append(Problem(file, row, column, severity(code), code, message, sheet))
 
     def extend(self, other: Report) -> None:
         self.problems.extend(other.problems)
@@ -62,8 +78,8 @@ class Report:
         return [p for p in self.problems if p.severity == "warning"]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.code, p.message))
+        return sorted(set(self.problems), key=lambda p: (p.file, p.sheet or "", p.line, p.column, p.code, p.message))
 
     def strict(self) -> Report:
         """Return a copy in which every warning counts as an error."""
-        return Report([Problem(p.file, p.line, p.column, "error", p.code, p.message) for p in self.problems])
+        return Report([Problem(p.file, p.line, p.column, "error", p.code, p.message, p.sheet) for p in self.problems])

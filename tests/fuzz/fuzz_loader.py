@@ -16,9 +16,9 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from giaouoc.checks import load_year
-    from giaouoc.loader import parse_text
+    from giaouoc.load.tree import parse_text
     from giaouoc.problems import Report
+    from giaouoc.rules import load_year
 
 SAMPLE = Path(__file__).resolve().parents[2] / "compacts" / "2023"
 WORK = Path(tempfile.mkdtemp(prefix="giaouoc-fuzz-"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from giaouoc.results import Ranking
+from giaouoc.model.results import Ranking
+from giaouoc.model.year import Year
 from giaouoc.sheets.style import fit_columns, header_row, number, points_cells, title_rows
-from giaouoc.year import Year
 
 PROVISIONAL = "KẾT QUẢ TẠM TÍNH: còn nội dung chưa có điểm Khối thống nhất (đánh dấu ở cột «Tạm tính»)."
 
@@ -33,7 +33,7 @@ def export_workbook(year: Year, ranking: Ranking) -> bytes:
 
 def _results(sheet: Any, year: Year, ranking: Ranking) -> None:
     sheet.title = "Kết quả"
-    names = {t.id: t.name for t in year.compact.titles}
+    names = year.compact.title_names
     lines = _titles(year) + ([PROVISIONAL] if ranking.provisional else [])
     start = title_rows(sheet, lines)
     items = [i.id for i in year.items]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from giaouoc.model import Unit
+from giaouoc.model.records import Unit
+from giaouoc.model.year import Year
 from giaouoc.sheets.style import header_row, number, title_rows
-from giaouoc.year import Year
 
 FORM_SHEET = "Tự chấm"
 META_SHEET = "giaouoc"

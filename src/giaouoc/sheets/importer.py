@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from giaouoc.errors import FatalError
+from giaouoc.model.year import Year
 from giaouoc.sheets.form import FORM_KIND, FORM_SHEET, META_SHEET, NOTE_COLUMN, SCORE_COLUMN
 from giaouoc.vietnamese import format_number
-from giaouoc.year import Year
 
 _COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
 _DOT = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")

@@ -1,0 +1,193 @@
+"""The command line: a thin skin that parses, calls the core, prints and returns an exit code."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from giaouoc import __version__
+from giaouoc.cli.commands.common import Settings
+from giaouoc.cli.commands.diff import diff
+from giaouoc.cli.commands.new import new
+from giaouoc.cli.commands.rank import ALL_UNITS, rank
+from giaouoc.cli.commands.render import render
+from giaouoc.cli.commands.sheets import export, form, import_form
+from giaouoc.cli.commands.status import status
+from giaouoc.cli.commands.validate import validate
+from giaouoc.cli.terminal import err
+from giaouoc.errors import FatalError
+
+COMMANDS = ("validate", "rank", "render", "new", "status", "diff", "export", "form", "import")
+
+
+class Group(TyperGroup):
+    """Maps every way a run can end to an exit code and a Vietnamese message."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _vietnamese_help(super().get_help_option(ctx))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [name for name in COMMANDS if name in self.commands]
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        code = run(lambda: super(Group, self).main(_explain_argv(argv), prog_name or "giaouoc", complete_var,
+                                                    standalone_mode=False, **extra), "--debug" in argv)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+class Command(TyperCommand):
+    def get_help_option(self, ctx: Any) -> Any:
+        return _vietnamese_help(super().get_help_option(ctx))
+
+
+def _vietnamese_help(option: Any) -> Any:
+    if option is not None:
+        option.help = "Hiện hướng dẫn này rồi thoát."
+    return option
+
+
+def run(call: Any, debug: bool) -> int:
+    from typer._click import exceptions as click_errors
+
+    try:
+        result = call()
+        return result if isinstance(result, int) else 0
+    except FatalError as exc:
+        if str(exc):
+            err(f"Lỗi: {exc}")
+        return exc.exit_code
+    except click_errors.NoArgsIsHelpError as exc:
+        if exc.ctx is not None:
+            err(exc.ctx.get_help())
+        return 2
+    except click_errors.UsageError as exc:
+        err(f"Lỗi cú pháp lệnh: {usage_message(exc)}")
+        command = exc.ctx.command_path if exc.ctx is not None else "giaouoc"
+        err(f"Xem «{command} --help».")
+        return 2
+    except (typer.Abort, KeyboardInterrupt):
+        err("Đã dừng.")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception:
+        if debug:
+            traceback.print_exc()
+        err("Lỗi nội bộ của giaouoc (không phải lỗi dữ liệu của bạn). Chạy lại với --debug để xem chi tiết "
+            "và báo cho người phát triển.")
+        return 3
+
+
+def usage_message(exc: Any) -> str:
+    """Click's English usage errors, said in Vietnamese."""
+    try:
+        return _usage_message(exc)
+    except Exception:  # the message is a courtesy: never let it hide the exit code
+        return "lệnh không hợp lệ"
+
+
+def _usage_message(exc: Any) -> str:
+    from typer._click import exceptions as click_errors
+
+    text = str(exc.message)
+    if isinstance(exc, click_errors.NoSuchOption):
+        message = f"không có tùy chọn «{exc.option_name}»"
+        if exc.possibilities:
+            message += f"; có phải ý bạn là «{sorted(exc.possibilities)[0]}»?"
+        return message
+    if isinstance(exc, click_errors.MissingParameter):
+        param = exc.param
+        name = (getattr(param, "metavar", None) or str(param.name).upper()) if param is not None else ""
+        return f"thiếu tham số {name}".rstrip()
+    if isinstance(exc, click_errors.BadParameter):
+        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else ""
+        choices = list(getattr(getattr(exc.param, "type", None), "choices", None) or [])
+        hint = f": chọn một trong {', '.join(str(c) for c in choices)}" if choices else ""
+        return f"giá trị không hợp lệ cho {name}{hint}"
+    if text.startswith("No such command"):
+        name = text.split("'")[1] if "'" in text else text
+        close = difflib.get_close_matches(name, COMMANDS, n=1)
+        hint = f"; có phải ý bạn là «{close[0]}»?" if close else f"; các lệnh: {', '.join(COMMANDS)}"
+        return f"không có lệnh «{name}»{hint}"
+    if text.startswith("Got unexpected extra argument"):
+        return "thừa tham số: " + text.partition("(")[2].rstrip(")")
+    if "requires an argument" in text:
+        return f"tùy chọn {text.split(chr(39))[1] if chr(39) in text else ''} cần một giá trị"
+    return "lệnh không hợp lệ"
+
+
+def _explain_argv(argv: list[str]) -> list[str]:
+    """Let `--explain` stand alone: insert the all-units marker when no unit follows it."""
+    if "--explain" not in argv or "rank" not in argv:
+        return argv
+    at = argv.index("--explain")
+    following = argv[at + 1] if at + 1 < len(argv) else None
+    before = argv[argv.index("rank") + 1 : at]
+    values_of = {"--format", "--root"}
+    positional_before = [a for i, a in enumerate(before)
+                         if not a.startswith("-") and (i == 0 or before[i - 1] not in values_of)]
+    if following is None or following.startswith("-") or not positional_before:
+        return [*argv[: at + 1], ALL_UNITS, *argv[at + 1 :]]
+    return argv
+
+
+app = typer.Typer(
+    cls=Group,
+    name="giaouoc",
+    help="Giao ước thi đua của Khối thi đua: kiểm tra dữ liệu, xếp hạng và lập văn bản.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"giaouoc {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    root: Annotated[
+        Path | None, typer.Option("--root", metavar="DIR", help="Thư mục dữ liệu (chứa compacts/).")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết kỹ thuật khi có lỗi nội bộ.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")] = False,
+) -> None:
+    ctx.obj = Settings(root_option=root, debug=debug)
+
+
+app.command("validate", cls=Command)(validate)
+app.command("rank", cls=Command)(rank)
+app.command("render", cls=Command)(render)
+app.command("new", cls=Command)(new)
+app.command("status", cls=Command)(status)
+app.command("diff", cls=Command)(diff)
+app.command("export", cls=Command)(export)
+app.command("form", cls=Command)(form)
+app.command("import", cls=Command)(import_form)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
+    command = typer.main.get_command(app)
+    result: int = command.main(list(sys.argv[1:] if argv is None else argv), "giaouoc", standalone_mode=False)
+    return result

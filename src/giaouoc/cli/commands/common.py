@@ -1,0 +1,43 @@
+"""What every command gets from the global options: the data root and the debug switch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from giaouoc.cli.terminal import err, print_problems
+from giaouoc.errors import DataError
+from giaouoc.load.folder import find_root, year_folder
+from giaouoc.model.year import Year
+
+YearArgument = Annotated[
+    str, typer.Argument(metavar="YEAR", help="Năm (ví dụ 2023) hoặc đường dẫn thư mục của năm.")
+]
+
+
+@dataclass
+class Settings:
+    root_option: Path | None = None
+    debug: bool = False
+
+    @property
+    def root(self) -> Path:
+        return find_root(self.root_option)
+
+
+def load_checked(settings: Settings, year: str) -> tuple[Path, Year]:
+    """Load a year for a command that needs valid data; print its problems, refuse on errors."""
+    from giaouoc.rules import load_year
+
+    root = settings.root
+    folder = year_folder(root, year)
+    loaded, report = load_year(root, folder)
+    print_problems(report)
+    if loaded is None:
+        err(f"Dữ liệu năm {folder.name} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại "
+            f"(xem «giaouoc validate {year}»).")
+        raise DataError("")
+    return root, loaded

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from giaouoc.cli.commands.common import Settings, YearArgument, load_checked
+from giaouoc.cli.terminal import out
+from giaouoc.errors import UsageError
+
+ALL_UNITS = "*"
+
+
+class RankFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    RankFormat, typer.Option("--format", help="Dạng kết quả: table, json, csv hoặc markdown.")
+]
+ExplainOption = Annotated[
+    str | None,
+    typer.Option("--explain", metavar="[UNIT]", help="Giải thích vì sao mỗi đơn vị (hoặc đơn vị UNIT) đứng ở đó."),
+]
+
+
+def rank(
+    ctx: typer.Context,
+    year: YearArgument,
+    output: FormatOption = RankFormat.table,
+    explain_unit: ExplainOption = None,
+) -> int:
+    """Xếp hạng các đơn vị, xếp loại và đề nghị danh hiệu."""
+    from giaouoc.rank.explain import explain
+    from giaouoc.rank.ranking import rank_year
+    from giaouoc.report import ranking as rankformat
+
+    settings: Settings = ctx.obj
+    _, data = load_checked(settings, year)
+    ranking = rank_year(data)
+    if explain_unit is not None:
+        unit = None if explain_unit == ALL_UNITS else explain_unit
+        if unit is not None and unit not in {u.id for u in data.units}:
+            known = ", ".join(u.id for u in data.units)
+            raise UsageError(f"không có đơn vị «{unit}» trong năm {year} (các đơn vị: {known})")
+        out("\n".join(explain(ranking, data, unit)))
+        return 0
+    if output is RankFormat.json:
+        out(rankformat.as_json(ranking))
+    elif output is RankFormat.csv:
+        sys.stdout.write(rankformat.as_csv(ranking, data))
+    elif output is RankFormat.markdown:
+        out(rankformat.as_markdown(ranking, data).rstrip("\n"))
+    else:
+        rankformat.print_table(ranking, data)
+    return 0

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from giaouoc.cli.commands.common import Settings, YearArgument, load_checked
+from giaouoc.cli.terminal import err, out, progress
+from giaouoc.errors import UsageError
+from giaouoc.load.folder import display_path
+
+if TYPE_CHECKING:
+    from giaouoc.documents.render import Rendered
+
+DocOption = Annotated[
+    list[str] | None,
+    typer.Option("--doc", metavar="ID", help="Chỉ lập văn bản này (giao-uoc, bang-diem, bien-ban, to-trinh)."),
+]
+DocxOption = Annotated[bool, typer.Option("--docx", help="Lập thêm tệp Word (.docx).")]
+PdfOption = Annotated[bool, typer.Option("--pdf", help="Lập thêm tệp PDF (cần LibreOffice).")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", metavar="DIR", help="Thư mục ghi văn bản (mặc định out/<năm>/).")
+]
+
+
+def render(
+    ctx: typer.Context,
+    year: YearArgument,
+    docs: DocOption = None,
+    docx: DocxOption = False,
+    pdf: PdfOption = False,
+    out_dir: OutOption = None,
+) -> int:
+    """Lập văn bản: giao ước, bảng điểm, biên bản, tờ trình (Markdown, Word, PDF)."""
+    from giaouoc.documents.output import find_soffice
+    from giaouoc.documents.render import render_all
+    from giaouoc.model.documents import DOCUMENT_IDS
+    from giaouoc.rank.ranking import rank_year
+
+    settings: Settings = ctx.obj
+    unknown = [d for d in docs or [] if d not in DOCUMENT_IDS]
+    if unknown:
+        raise UsageError(f"không có văn bản «{unknown[0]}»; các văn bản: {', '.join(DOCUMENT_IDS)}")
+    if pdf:
+        find_soffice()  # say so before any work when LibreOffice is missing
+    root, data = load_checked(settings, year)
+    target = out_dir or root / "out" / str(data.compact.year)
+    ranking = rank_year(data)
+    wanted = list(dict.fromkeys(docs)) if docs else list(DOCUMENT_IDS)
+    rendered = render_all(root, data, ranking, wanted, asked=bool(docs), warn=err)
+    for path in sorted(_write(rendered, target, docx, pdf)):
+        out(display_path(path, root))
+    return 0
+
+
+def _write(rendered: list[Rendered], target: Path, docx: bool, pdf: bool) -> list[Path]:
+    """Markdown always, Word and PDF when asked: every file written whole or not at all."""
+    from giaouoc.documents.output import convert_to_pdf
+    from giaouoc.files import write_atomic
+
+    files: dict[Path, bytes] = {target / f"{r.doc_id}.md": r.markdown.encode("utf-8") for r in rendered}
+    word: dict[str, bytes] = {}
+    if docx or pdf:
+        from giaouoc.documents.word import docx_bytes
+
+        with progress(len(rendered), "Đang lập văn bản Word") as step:
+            for r in rendered:
+                word[f"{r.doc_id}.docx"] = docx_bytes(r)
+                step(r.doc_id)
+    if docx:
+        files.update({target / name: content for name, content in word.items()})
+    for path, content in files.items():
+        write_atomic(path, content)
+    written = list(files)
+    if pdf:
+        written += convert_to_pdf(word, target)
+    return written

@@ -1,0 +1,107 @@
+"""Every problem code, declared once: its severity and what it means, in one Vietnamese line.
+
+`Report.add` takes the severity from here, so a call site names only the code. The code table of
+docs/dinh-dang.md is generated from this registry (`python -m giaouoc.codes`), and the tests check
+that the table is current and that every code has an input that produces it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    meaning: str  # one line, Vietnamese: what is wrong
+    fix: str = ""  # how a clerk usually fixes it
+
+
+def _error(code: str, meaning: str, fix: str = "") -> Code:
+    return Code(code, "error", meaning, fix)
+
+
+def _warning(code: str, meaning: str, fix: str = "") -> Code:
+    return Code(code, "warning", meaning, fix)
+
+
+_ALL = [
+    # reading a file
+    _error("encoding", "tệp không phải UTF-8 (hoặc là UTF-16, có byte NUL)", "lưu lại với bảng mã UTF-8"),
+    _error("yaml-syntax", "sai cú pháp YAML (thụt lề, dấu hai chấm, ngoặc)", "xem dòng, cột được báo"),
+    _error("yaml-alias", "dùng neo «&» hay tham chiếu «*»", "viết đầy đủ giá trị"),
+    _error("yaml-tag", "dùng thẻ kiểu «!!…»", "bỏ thẻ kiểu"),
+    _error("yaml-too-deep", "dữ liệu lồng nhau quá sâu", "viết theo định dạng"),
+    _error("duplicate-key", "một khóa viết hai lần trong cùng một bảng", "xóa một lần"),
+    _error("control-char", "văn bản có ký tự điều khiển (Word không nhận)", "xóa ký tự đó"),
+    _error("empty-file", "tệp rỗng", "viết nội dung theo mẫu"),
+    _error("missing-file", "thiếu tệp bắt buộc của năm", "tạo tệp theo mẫu"),
+    _error("placeholder", "còn giá trị <...> chưa điền", "điền giá trị thật"),
+    # shape and values of one field
+    _error("unknown-key", "khóa không có trong định dạng", "theo gợi ý trong thông báo"),
+    _error("missing-key", "thiếu khóa bắt buộc", "thêm khóa"),
+    _error("wrong-type", "sai kiểu giá trị (cần văn bản, số nguyên, danh sách hay bảng)", "viết đúng kiểu"),
+    _error("empty-text", "văn bản để trống", "điền nội dung"),
+    _error("invalid-id", "mã không hợp lệ", "chữ thường không dấu, chữ số, «-»"),
+    _error("invalid-number", "không phải là số (ví dụ 9,5)", "viết 9.5"),
+    _error("too-many-decimals", "số có quá 2 chữ số thập phân", "làm tròn đến 2 chữ số"),
+    _error("invalid-date", "ngày sai hoặc không có trên lịch", "viết 2023-03-09"),
+    _error("invalid-time", "giờ sai, hoặc giờ kết thúc không sau giờ bắt đầu", "viết \"08:00\""),
+    # rules across a year's files
+    _error("year-mismatch", "«year» khác tên thư mục năm"),
+    _error("date-outside-year", "ngày không thuộc năm giao ước"),
+    _error("leader-is-deputy", "Trưởng khối trùng Phó khối"),
+    _error("duplicate-id", "trùng mã (đơn vị, nội dung, danh hiệu)"),
+    _error("duplicate-name", "trùng tên đơn vị (không kể hoa thường, cách đặt dấu)"),
+    _error("unknown-unit", "mã đơn vị không có trong units.yaml"),
+    _error("unknown-title", "mã danh hiệu không có trong compact.yaml"),
+    _error("unknown-item", "nội dung không có trong items.yaml"),
+    _error("unknown-tie-break", "tiêu chí phụ không hợp lệ", "penalty, bonus, item:N, votes:T"),
+    _error("total-mismatch", "tổng điểm chuẩn các nội dung khác «scoring.total»"),
+    _error("unit-mismatch", "«unit» khác tên tệp điểm"),
+    _error("score-over-max", "điểm vượt điểm chuẩn của nội dung"),
+    _error("score-negative", "điểm âm"),
+    _error("points-not-positive", "điểm thưởng hoặc điểm trừ không lớn hơn 0"),
+    _error("requires-cycle", "các danh hiệu yêu cầu lẫn nhau thành vòng", "bỏ bớt một yêu cầu"),
+    _error("invalid-max", "«max», «min», «total» hay «bonus_cap» ngoài giới hạn cho phép"),
+    _error("invalid-vote-share", "tỷ lệ phiếu không hợp lệ (ngoài (0, 1], sai cách viết phân số)",
+           "0.8, 0.6667 hoặc \"2/3\""),
+    _error("vote-share-conflict", "danh hiệu ghi cả «min_vote_share» và «over_vote_share»", "giữ một trong hai"),
+    _error("missing-members", "«vote_base: members» cần «ballot.members» trong review.yaml",
+           "ghi số thành viên có quyền bỏ phiếu"),
+    _error("invalid-voters", "số phiếu hợp lệ hoặc số thành viên không hợp lệ (nhỏ hơn 1, ít hơn số phiếu)"),
+    _error("invalid-votes", "số phiếu của một đơn vị âm"),
+    _error("votes-over-voters", "số phiếu của một đơn vị vượt số phiếu hợp lệ"),
+    _error("votes-over-max", "tổng phiếu cho danh hiệu có «max» vượt «voters × max»"),
+    # a returned Excel form
+    _error("form-mismatch", "phiếu tự chấm không khớp năm, đơn vị hay các nội dung hiện tại",
+           "lập phiếu mới bằng «giaouoc form»"),
+    # warnings: the year is still under way
+    _warning("incomplete-scores", "đơn vị chưa có điểm cho mọi nội dung"),
+    _warning("missing-scores", "đơn vị chưa có tệp điểm"),
+    _warning("stray-file", "tệp lạ trong scores/ bị bỏ qua", "đặt tên <mã đơn vị>.yaml"),
+]
+
+CODES: dict[str, Code] = {c.code: c for c in _ALL}
+
+
+def severity(code: str) -> Severity:
+    """The severity of a declared code; an undeclared code is a bug in giaouoc, never in the data."""
+    return CODES[code].severity
+
+
+def markdown_table() -> str:
+    """The code table of docs/dinh-dang.md."""
+    lines = ["| mã | mức | nghĩa | cách sửa |", "|----|-----|-------|----------|"]
+    for c in _ALL:
+        level = "lỗi" if c.severity == "error" else "cảnh báo"
+        lines.append(f"| `{c.code}` | {level} | {c.meaning} | {c.fix} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")

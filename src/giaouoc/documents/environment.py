@@ -1,0 +1,67 @@
+"""One function builds the Jinja environment: sandboxed, strict, with the Vietnamese filters."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from giaouoc.documents.context import person_full, person_line
+from giaouoc.vietnamese import date_phrase, format_number, two_digits, upper
+
+_HERE = Path(__file__).resolve()
+# Installed: the templates ship as giaouoc/templates; in an editable checkout they stay at the top.
+PACKAGE_TEMPLATES = next(
+    (p for p in (_HERE.parent.parent / "templates", _HERE.parents[3] / "templates") if p.is_dir()),
+    _HERE.parent.parent / "templates",
+)
+
+
+def template_folders(root: Path) -> list[Path]:
+    """The data root's templates/ first (overrides file by file), then the packaged defaults."""
+    return [root / "templates", PACKAGE_TEMPLATES]
+
+
+def quoted(value: Any) -> str:
+    """A YAML-safe scalar for the front matter (JSON strings are YAML)."""
+    if value is None:
+        return "null"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def blank_date_phrase(year: int) -> str:
+    """A date line left for the văn thư to fill in."""
+    return f"ngày      tháng      năm {year}"
+
+
+def clock(text: str) -> str:
+    """ "08:30" as "08 giờ 30 phút"."""
+    hours, _, minutes = text.partition(":")
+    return f"{hours} giờ {minutes} phút"
+
+
+def build_environment(root: Path) -> Any:
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in template_folders(root)]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update({
+        "num": lambda v: format_number(Decimal(v)),
+        "date_phrase": lambda d: date_phrase(d) if isinstance(d, date) else blank_date_phrase(int(d)),
+        "upper_vi": upper,
+        "two": two_digits,
+        "q": quoted,
+        "person": person_line,
+        "person_full": person_full,
+        "clock": clock,
+    })
+    return env

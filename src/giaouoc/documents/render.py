@@ -1,0 +1,118 @@
+"""Render the document templates to Markdown: YAML front matter (the frame) and a Markdown body."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from giaouoc.documents.context import build_context
+from giaouoc.documents.environment import build_environment, template_folders
+from giaouoc.documents.frame import Frame
+from giaouoc.errors import DataError, FatalError
+from giaouoc.model.documents import missing_for
+from giaouoc.model.results import Ranking
+from giaouoc.model.year import Year
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
+
+
+class TemplateError(FatalError):
+    """A template that fails to render: named with its file and line."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    doc_id: str
+    markdown: str
+    frame: Frame
+    body: str
+
+
+def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: Any | None = None) -> Rendered:
+    env = env or build_environment(root)
+    name = f"{doc_id}.md.j2"
+    shown = _template_label(root, name)
+    try:
+        template = env.get_template(name)
+        markdown = template.render(build_context(year, ranking, doc_id))
+    except Exception as exc:  # every template failure is reported with its place, never raw
+        raise TemplateError(_describe(exc, shown, sys.exc_info()[2])) from exc
+    markdown = _tidy(markdown)
+    match = _FRONT.match(markdown)
+    if match is None:
+        raise TemplateError(f"{shown}: mẫu văn bản phải bắt đầu bằng phần khung giữa hai dòng «---»")
+    try:
+        frame = Frame.model_validate(yaml.safe_load(match.group(1)))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise TemplateError(f"{shown}: phần khung (front matter) không hợp lệ: {_short(exc)}") from exc
+    return Rendered(doc_id, markdown, frame, match.group(2))
+
+
+def render_all(root: Path, year: Year, ranking: Ranking, doc_ids: list[str], asked: bool,
+               warn: Any) -> list[Rendered]:
+    """Render the asked documents; skip (with a warning) or refuse those whose data is missing."""
+    env = build_environment(root)
+    rendered = []
+    for doc_id in doc_ids:
+        missing = missing_for(doc_id, year.review is not None)
+        if missing is not None:
+            if asked:
+                raise DataError(f"không lập được văn bản «{doc_id}»: {missing}")
+            warn(f"Bỏ qua văn bản «{doc_id}»: {missing}.")
+            continue
+        rendered.append(render_document(root, year, ranking, doc_id, env))
+    return rendered
+
+
+def _tidy(markdown: str) -> str:
+    """One blank line at most between blocks, and a single newline at the end: a calm diff."""
+    lines = [line.rstrip() for line in markdown.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return text.strip("\n") + "\n"
+
+
+def _template_label(root: Path, name: str) -> str:
+    override = template_folders(root)[0] / name
+    return f"templates/{name}" if override.is_file() else f"{name} (mẫu mặc định)"
+
+
+def _describe(exc: Exception, shown: str, tb: TracebackType | None) -> str:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateNotFound
+
+    if isinstance(exc, TemplateNotFound):
+        return f"không tìm thấy mẫu văn bản {exc.name}"
+    line = exc.lineno if isinstance(exc, TemplateSyntaxError) else _template_line(tb)
+    where = f"{shown}:{line}" if line else shown
+    if isinstance(exc, TemplateSyntaxError):
+        return f"{where}: mẫu văn bản sai cú pháp Jinja: {exc.message}"
+    if isinstance(exc, SecurityError):
+        return f"{where}: mẫu văn bản truy cập thứ không được phép (đã bị chặn): {exc}"
+    if isinstance(exc, UndefinedError):
+        found = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
+        thing = (found.group(2) or found.group(1)) if found else str(exc)
+        return f"{where}: mẫu văn bản dùng «{thing}», nhưng dữ liệu văn bản không có"
+    return f"{where}: lỗi khi lập văn bản từ mẫu: {exc}"
+
+
+def _template_line(tb: TracebackType | None) -> int | None:
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _short(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors())
+    return str(exc).splitlines()[0]
+

@@ -1,0 +1,173 @@
+"""The Markdown body of a document as Word paragraphs and tables (markdown-it-py tokens)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Pt
+
+from giaouoc.documents.wordstyle import (
+    BODY_PT,
+    add_run,
+    cell_paragraph,
+    column_widths,
+    narrow_cell_margins,
+    paragraph,
+    repeat_header,
+    text_width_mm,
+)
+
+_NUMBER = re.compile(r"[-+]?[0-9][0-9.]*(,[0-9]+)?(%|\*)?\Z")
+Inline = list[tuple[str, bool, bool]]  # text, bold, italic
+
+
+def parse(body: str) -> list[Any]:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").parse(body)
+
+
+def inline_runs(token: Any) -> Inline:
+    """Text runs of an inline token, with bold and italic as markdown says."""
+    runs: Inline = []
+    bold = italic = False
+    for child in token.children or []:
+        if child.type == "strong_open":
+            bold = True
+        elif child.type == "strong_close":
+            bold = False
+        elif child.type == "em_open":
+            italic = True
+        elif child.type == "em_close":
+            italic = False
+        elif child.type in ("text", "code_inline", "html_inline"):
+            runs.append((child.content, bold, italic))
+        elif child.type in ("softbreak", "hardbreak"):
+            runs.append((" " if child.type == "softbreak" else "\n", bold, italic))
+    return runs
+
+
+def write_body(document: Any, body: str, landscape: bool) -> None:
+    tokens = parse(body)
+    index = 0
+    list_stack: list[list[int]] = []  # per open list: [is_ordered, counter]
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1])
+            runs = inline_runs(tokens[index + 1])
+            align = "center" if level == 1 else "justify"
+            para = paragraph(document, align=align, indent=level > 1, before=6)
+            for text, _, italic in runs:
+                add_run(para, text, bold=True, italic=italic or level >= 4)
+            para.paragraph_format.keep_with_next = True
+            index += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append([kind == "ordered_list_open", int(token.attrGet("start") or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif kind == "paragraph_open":
+            runs = inline_runs(tokens[index + 1])
+            prefix = ""
+            if list_stack:
+                ordered, counter = list_stack[-1]
+                prefix = f"{counter}. " if ordered else "- "
+                list_stack[-1][1] += 1 if ordered else 0
+            para = paragraph(document, align="justify", indent=True)
+            if prefix:
+                add_run(para, prefix)
+            for text, bold, italic in runs:
+                add_run(para, text, bold=bold, italic=italic)
+            index += 3
+            continue
+        elif kind == "table_open":
+            close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+            write_table(document, tokens[index:close + 1], landscape)
+            index = close + 1
+            continue
+        index += 1
+
+
+def _table_rows(tokens: list[Any]) -> tuple[list[list[Inline]], list[str], int]:
+    rows: list[list[Inline]] = []
+    aligns: list[str] = []
+    header_rows = 0
+    in_head = False
+    for position, token in enumerate(tokens):
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            rows.append([])
+            header_rows += 1 if in_head else 0
+        elif token.type in ("th_open", "td_open"):
+            style = token.attrGet("style") or ""
+            if len(rows) == 1:
+                aligns.append("right" if "right" in style else "center" if "center" in style else "left")
+            rows[-1].append(inline_runs(tokens[position + 1]))
+    return rows, aligns, header_rows
+
+
+_NARROW = set("0123456789,.;:'()-/ ")  # about half an em or less in Times New Roman
+
+
+def _text_mm(text: str, size: float, bold: bool = False) -> float:
+    """Estimated printed width of text in Times New Roman at this size, in millimetres."""
+    ems = sum(0.25 if c in ",.;:' " else 0.5 if c in _NARROW else 0.72 if c.isupper() else 0.52 for c in text)
+    return ems * size * 0.3528 * (1.1 if bold else 1.0)
+
+
+def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: int) -> list[float]:
+    """Column widths that keep numbers and words whole and give the rest to the text columns."""
+    pad = 2.5  # cell margins (1 mm each side) and a little air
+    natural, minimum = [], []
+    for column in range(len(rows[0])):
+        texts = ["".join(t for t, _, _ in row[column]).strip() for row in rows if column < len(row)]
+        head = [w for text in texts[:header_rows] for w in text.split()] or [""]
+        body = texts[header_rows:] or [""]
+        words = [w for text in body for w in text.split()] or [""]
+        widest_word = max(max(_text_mm(w, size) for w in words), max(_text_mm(w, size, True) for w in head))
+        minimum.append(max(widest_word, _text_mm("00", size)) + pad)
+        natural.append(max(max(_text_mm(t, size) for t in body), widest_word) + pad)
+    if sum(natural) <= total:
+        spare = total - sum(natural)
+        flexible = [n - m for n, m in zip(natural, minimum, strict=True)]
+        weights = flexible if sum(flexible) > 0 else natural
+        return [n + spare * w / sum(weights) for n, w in zip(natural, weights, strict=True)]
+    spare = max(total - sum(minimum), 0)
+    wanted = [n - m for n, m in zip(natural, minimum, strict=True)]
+    return [m + (spare * w / sum(wanted) if sum(wanted) else 0) for m, w in zip(minimum, wanted, strict=True)]
+
+
+def write_table(document: Any, tokens: list[Any], landscape: bool) -> None:
+    """A bordered table: header row bold and repeated on each page, numbers right-aligned."""
+    rows, aligns, header_rows = _table_rows(tokens)
+    if not rows:
+        return
+    size = 11 if len(rows[0]) > 10 else 12 if len(rows[0]) > 4 else 13
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    column_widths(table, _widths(rows, text_width_mm(landscape), size, header_rows))
+    narrow_cell_margins(table)
+    for r, row in enumerate(rows):
+        header = r < header_rows
+        if header:
+            repeat_header(table.rows[r])
+        for c, runs in enumerate(row):
+            para = cell_paragraph(table.rows[r].cells[c])
+            para.paragraph_format.space_after = Pt(0)
+            para.paragraph_format.line_spacing = 1.0
+            text = "".join(t for t, _, _ in runs).strip()
+            align = "center" if header else aligns[c] if c < len(aligns) else "left"
+            if not header and _NUMBER.match(text):
+                align = "right"
+            para.alignment = {"left": 0, "center": 1, "right": 2}[align]
+            for text_part, bold, italic in runs:
+                add_run(para, text_part, size=size, bold=bold or header, italic=italic)
+    paragraph(document, "", size=BODY_PT, after=6)

@@ -1,0 +1,142 @@
+"""Create a new compact year: from last year's rules and units, or as a commented skeleton."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from giaouoc.edit.yamltext import flow, scalar
+from giaouoc.errors import DataError, FatalError
+from giaouoc.load.folder import YearFiles
+from giaouoc.model.records import Compact
+
+
+def placeholder(what: str) -> str:
+    """A value the clerk must fill in; `validate` reports it until it is replaced."""
+    return f"<{what}>"
+
+
+def _compact_text(compact: Compact | None, year: int) -> str:
+    """compact.yaml for the new year: last year's rules, this year's facts left to fill in."""
+    lines = [
+        f"# Giao ước thi đua năm {year}. Các giá trị trong dấu <...> cần điền trước khi ký giao ước;",
+        "# «giaouoc validate» liệt kê những chỗ còn thiếu.",
+        f"year: {year}                  # năm giao ước, trùng tên thư mục",
+    ]
+    if compact is None:
+        lines += [
+            f"movement: {scalar('Vì An ninh Tổ quốc')}    # tên phong trào thi đua",
+            "block:",
+            f"  name: {placeholder('tên Khối thi đua')}",
+            f"  code: {placeholder('mã Khối viết hoa, ví dụ KANND')}   # dùng trong số văn bản: 05/BB-KANND",
+            f"authority: {placeholder('cơ quan chủ quản, ví dụ Công an tỉnh ...')}   # dòng đầu tiêu đề văn bản",
+            f"place: {placeholder('địa danh ghi trước ngày tháng')}",
+            f"slogan: {placeholder('khẩu hiệu hành động')}",
+        ]
+    else:
+        lines += [
+            f"movement: {scalar(compact.movement)}",
+            "block:",
+            f"  name: {scalar(compact.block.name)}",
+            *([f"  code: {compact.block.code}"] if compact.block.code else []),
+            f"authority: {scalar(compact.authority)}",
+            f"place: {scalar(compact.place)}",
+            *([f"slogan: {scalar(compact.slogan)}"] if compact.slogan else []),
+        ]
+    place = compact.signing.place if compact else None
+    chair = {"rank": placeholder("cấp bậc"), "name": placeholder("họ tên người chủ trì"),
+             "title": placeholder("chức vụ")}
+    lines += [
+        "signing:                        # hội nghị ký giao ước",
+        f"  date: {placeholder(f'ngày ký, dạng {year}-TT-NN')}",
+        *([f"  place: {scalar(place)}"] if place else []),
+        f"  chair: {flow(chair)}",
+        f"leader: {placeholder('mã đơn vị Trưởng khối')}   # Trưởng khối năm {year}",
+        f"deputy: {placeholder('mã đơn vị Phó khối')}     # Phó khối, khác Trưởng khối",
+    ]
+    lines += _rules(compact)
+    return "\n".join(lines) + "\n"
+
+
+def _rules(compact: Compact | None) -> list[str]:
+    if compact is None:
+        return [
+            "scoring:",
+            "  total: 100                    # tổng điểm chuẩn các nội dung",
+            "  bonus_cap: 5                  # điểm thưởng tính tối đa",
+            "  tie_break: [penalty, bonus]   # tiêu chí phụ khi bằng điểm",
+            "  bands:                        # xếp loại: từ «min» điểm trở lên",
+            f"    - {flow({'name': 'Hoàn thành xuất sắc nhiệm vụ', 'min': 90})}",
+            f"    - {flow({'name': 'Hoàn thành tốt nhiệm vụ', 'min': 75})}",
+            f"    - {flow({'name': 'Hoàn thành nhiệm vụ', 'min': 50})}",
+            "titles:                         # danh hiệu Khối đề nghị",
+            "  - id: quyet-thang",
+            "    name: Đơn vị Quyết thắng",
+            "    min_total: 85",
+        ]
+    scoring = compact.scoring
+    lines = ["scoring:"]
+    for key in ("total", "bonus_cap"):
+        value = getattr(scoring, key)
+        if value is not None:
+            lines.append(f"  {key}: {scalar(value)}")
+    if scoring.tie_break:
+        lines.append(f"  tie_break: {flow([str(k) for k in scoring.tie_break])}")
+    if scoring.bands:
+        lines.append("  bands:")
+        lines += [f"    - {flow({'name': b.name, 'min': b.min})}" for b in scoring.bands]
+    if compact.titles:
+        lines.append("titles:")
+        for title in compact.titles:
+            lines.append(f"  - id: {title.id}")
+            for key, value in vars(title).items():
+                if key != "id" and value not in (None, []):
+                    lines.append(f"    {key}: {flow(value)}")
+    documents = {k: v.recipients for k, v in compact.documents.items() if v.recipients}
+    if documents:
+        lines.append("documents:                      # số văn bản của năm mới để trống cho văn thư")
+        for doc_id, recipients in documents.items():
+            lines += [f"  {doc_id}:", f"    recipients: {flow(list(recipients))}"]
+    return lines
+
+
+SKELETON_UNITS = """\
+# Các đơn vị thành viên của Khối. Mỗi đơn vị một mục; mã (id) viết thường, không dấu.
+units:
+  - id: {placeholder_id}
+    name: <tên đơn vị>
+    short: <tên ngắn dùng trong bảng>
+    head: {{rank: <cấp bậc>, name: <họ tên thủ trưởng>, title: <chức vụ>}}   # người ký giao ước
+    registered: [quyet-thang]   # danh hiệu đăng ký thi đua
+"""
+
+SKELETON_ITEMS = """\
+# Các nội dung giao ước thi đua; tổng điểm chuẩn (max) bằng scoring.total trong compact.yaml.
+items:
+  - id: 1
+    title: <nội dung giao ước thứ nhất>
+    max: 100
+"""
+
+
+def create_year(root: Path, year: int, source: YearFiles | None) -> Path:
+    """Write compacts/<year>/ (all files or none); refuse an existing folder."""
+    folder = root / "compacts" / str(year)
+    if folder.exists():
+        raise FatalError(f"thư mục {folder.relative_to(root).as_posix()} đã có: giaouoc không ghi đè năm đã tạo")
+    if source is not None and (source.compact is None or source.units is None or source.items is None):
+        raise DataError(f"năm {source.name} có lỗi, chưa dùng làm mẫu được (xem «giaouoc validate {source.name}»)")
+    with tempfile.TemporaryDirectory(prefix=f".{year}-", dir=folder.parent) as work:
+        staging = Path(work) / str(year)
+        (staging / "scores").mkdir(parents=True)
+        (staging / "compact.yaml").write_text(_compact_text(source.compact if source else None, year), "utf-8")
+        if source is not None:
+            shutil.copyfile(source.folder / "units.yaml", staging / "units.yaml")
+            shutil.copyfile(source.folder / "items.yaml", staging / "items.yaml")
+        else:
+            (staging / "units.yaml").write_text(SKELETON_UNITS.format(placeholder_id="<mã đơn vị>"), "utf-8")
+            (staging / "items.yaml").write_text(SKELETON_ITEMS, "utf-8")
+        (staging / "scores" / ".gitkeep").write_text("", "utf-8")
+        staging.rename(folder)
+    return folder

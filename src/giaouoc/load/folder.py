@@ -1,0 +1,151 @@
+"""Find the data root and the year folders, and read one year folder into its records (YearFiles)."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from giaouoc.errors import UsageError
+from giaouoc.load.reader import validate_as
+from giaouoc.load.text import CONTROL_CHARS, CONTROL_MESSAGE, read_text
+from giaouoc.load.tree import Source, load_file
+from giaouoc.model.records import Compact, Item, ItemsFile, Review, Unit, UnitScores, UnitsFile
+from giaouoc.problems import Report
+
+
+@dataclass
+class YearFiles:
+    """What could be read of a year folder; a part that failed to load is None."""
+
+    name: str
+    folder: Path
+    root: Path
+    compact: Compact | None = None
+    units: list[Unit] | None = None
+    items: list[Item] | None = None
+    scores: dict[str, UnitScores] = field(default_factory=dict)
+    review: Review | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    score_files: list[str] = field(default_factory=list)
+
+    def scores_by_unit(self) -> dict[str, UnitScores]:
+        """The score files read, by the unit id their file name gives."""
+        return {score_file_unit(name): scores for name, scores in self.scores.items()}
+
+
+def score_file_unit(name: str) -> str:
+    """The unit id a score file stands for: scores/pa03.yaml -> pa03."""
+    return PurePosixPath(name).stem
+
+
+def find_root(option: Path | None, cwd: Path | None = None) -> Path:
+    """The data root: --root, else GIAOUOC_ROOT, else the nearest folder holding compacts/."""
+    if option is None and os.environ.get("GIAOUOC_ROOT"):
+        option = Path(os.environ["GIAOUOC_ROOT"])
+    if option is not None:
+        if not (option / "compacts").is_dir():
+            raise UsageError(f"thư mục dữ liệu «{option}» không có thư mục con compacts/")
+        return option.resolve()
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "compacts").is_dir():
+            return folder
+    raise UsageError(
+        "không tìm thấy thư mục dữ liệu: hãy chạy lệnh trong thư mục có compacts/, "
+        "hoặc chỉ rõ bằng --root THƯ_MỤC hay biến môi trường GIAOUOC_ROOT"
+    )
+
+
+def year_folder(root: Path, year: str) -> Path:
+    """Resolve YEAR: a year under compacts/, or the path of a year folder."""
+    candidate = root / "compacts" / year
+    if year.isdigit() and candidate.is_dir():
+        return candidate
+    path = Path(year)
+    if not year.isdigit() and path.is_dir() and (path / "compact.yaml").exists():
+        return path.resolve()
+    known = ", ".join(list_years(root)) or "chưa có năm nào"
+    raise UsageError(f"không có năm «{year}» trong {root / 'compacts'} (các năm đang có: {known})")
+
+
+def list_years(root: Path) -> list[str]:
+    folder = root / "compacts"
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name.isdigit()) if folder.is_dir() else []
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
+    """Load every file of a year folder, reporting shape and type problems per file."""
+    files = YearFiles(folder.name, folder, root)
+
+    def load(name: str, required: bool) -> Source | None:
+        path = folder / name
+        shown = display_path(path, root)
+        if not path.is_file():
+            if required:
+                report.add(shown, (1, 1), "missing-file", f"thiếu tệp {name} của năm {folder.name}")
+            return None
+        source = load_file(path, shown, report)
+        if source is not None:
+            files.sources[name] = source
+        return source
+
+    if (source := load("compact.yaml", True)) is not None:
+        files.compact = validate_as(source, Compact, report)
+    if (source := load("units.yaml", True)) is not None and (units := validate_as(source, UnitsFile, report)):
+        files.units = units.units
+    if (source := load("items.yaml", True)) is not None and (items := validate_as(source, ItemsFile, report)):
+        files.items = items.items
+    if (source := load("review.yaml", False)) is not None:
+        files.review = validate_as(source, Review, report)
+    _read_scores(files, root, load, report)
+    _read_texts(files, root, report)
+    return files
+
+
+def _read_scores(
+    files: YearFiles, root: Path, load: Callable[[str, bool], Source | None], report: Report
+) -> None:
+    folder = files.folder / "scores"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        name = f"scores/{path.name}"
+        if path.suffix != ".yaml":
+            if path.is_file() and not path.name.startswith("."):
+                report.add(display_path(path, root), (1, 1), "stray-file",
+                           "tệp bị bỏ qua: tệp điểm phải có tên <mã đơn vị>.yaml")
+            continue
+        files.score_files.append(name)
+        source = load(name, True)
+        if source is None:
+            continue
+        scores = validate_as(source, UnitScores, report)
+        if scores is not None:
+            files.scores[name] = scores
+
+
+def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
+    folder = files.folder / "text"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.md")):
+        shown = display_path(path, root)
+        text = read_text(path, shown, report)
+        if text is None:
+            continue
+        for number, line in enumerate(text.split("\n"), start=1):
+            line = line.removesuffix("\r")  # Windows line ends are line ends, not stray characters
+            if match := CONTROL_CHARS.search(line):
+                report.add(shown, (number, match.start() + 1), "control-char", CONTROL_MESSAGE)
+        files.texts[path.stem] = unicodedata.normalize("NFC", text)

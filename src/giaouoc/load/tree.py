@@ -1,0 +1,241 @@
+"""Read one YAML data file into plain values, keeping the position of every key and value.
+
+The tree is built from PyYAML's parse events (libyaml's C parser when available), so
+that anchors, aliases, tags and duplicate keys can be refused before anything is built,
+and numbers are read from the scalar text itself as exact decimals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from giaouoc.load.text import CONTROL_CHARS, CONTROL_MESSAGE, read_text, yaml_message
+from giaouoc.problems import Report
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+Pos = tuple[int, int]
+Key = str | int
+MAX_DEPTH = 64
+PLACEHOLDER = re.compile(r"<[^<>\n]+>\Z")
+TOO_DEEP = f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp: tệp dữ liệu không cần sâu như vậy"
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+@dataclass
+class Source:
+    """One data file: its plain values and where each key and value stands (1-based)."""
+
+    file: str
+    data: Any
+    values: dict[tuple[Key, ...], Pos] = field(default_factory=dict)
+    keys: dict[tuple[Key, ...], Pos] = field(default_factory=dict)
+    placeholders: set[tuple[Key, ...]] = field(default_factory=set)
+
+    def is_placeholder(self, path: tuple[Key, ...]) -> bool:
+        """Whether the value at path, or one of its parents, is a <...> the clerk has yet to fill in."""
+        return any(path[:n] in self.placeholders for n in range(len(path) + 1))
+
+    def pos(self, *path: Key) -> Pos:
+        """Position of the value at `path`, else of its key, else of the nearest parent."""
+        p: tuple[Key, ...] = tuple(path)
+        while True:
+            if p in self.values:
+                return self.values[p]
+            if p in self.keys:
+                return self.keys[p]
+            if not p:
+                return (1, 1)
+            p = p[:-1]
+
+    def key_pos(self, *path: Key) -> Pos:
+        """Position of the key at `path` (for a missing value), else as `pos`."""
+        return self.keys.get(tuple(path)) or self.pos(*path)
+
+
+def load_file(path: Path, file: str, report: Report) -> Source | None:
+    """Load one YAML file; problems go to `report`, and None means it could not be read."""
+    text = read_text(path, file, report)
+    if text is None:
+        return None
+    return parse_text(text, file, report)
+
+
+def parse_text(text: str, file: str, report: Report) -> Source | None:
+    source = Source(file, None)
+    builder = _TreeBuilder(source, report)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if not builder.feed(event):
+                return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = str(exc.problem or exc.context or "")
+        if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
+            report.add(file, pos, "yaml-too-deep", TOO_DEEP)
+        else:
+            report.add(file, pos, "yaml-syntax", yaml_message(problem))
+        return None
+    except yaml.YAMLError as exc:
+        report.add(file, (1, 1), "yaml-syntax", yaml_message(str(exc)))
+        return None
+    return source
+
+
+def resolve_plain(value: str) -> Any:
+    """Resolve an unquoted scalar: null, true/false, whole number, exact decimal, else text."""
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _DECIMAL.match(value):
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
+            return value
+    return value
+
+
+class _Frame:
+    __slots__ = ("container", "path", "pending_key", "first_keys")
+
+    def __init__(self, container: Any, path: tuple[Key, ...]) -> None:
+        self.container = container
+        self.path = path
+        self.pending_key: Any = _NO_KEY
+        self.first_keys: dict[Any, Pos] = {}
+
+
+_NO_KEY = object()
+_SKIP = object()
+
+
+class _TreeBuilder:
+    """Turn a stream of parse events into plain values, refusing what data files never need."""
+
+    def __init__(self, source: Source, report: Report) -> None:
+        self.source = source
+        self.report = report
+        self.stack: list[_Frame] = []
+        self.documents = 0
+
+    def problem(self, event: Any, code: str, message: str) -> None:
+        mark = event.start_mark
+        self.report.add(self.source.file, (mark.line + 1, mark.column + 1), code, message)
+
+    def feed(self, event: Any) -> bool:
+        """Take one event; False stops the file (its problem is already reported)."""
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.problem(event, "yaml-syntax", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng «---» thứ hai)")
+                return False
+            return True
+        if kind is yaml.AliasEvent:
+            self.problem(event, "yaml-alias", "không dùng tham chiếu «*» trong tệp dữ liệu: hãy viết đầy đủ giá trị")
+            return False
+        if kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            return self.node_start(event, kind)
+        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            frame = self.stack.pop()
+            self.attach(frame.container, frame.path, None, event)
+        return True
+
+    def node_start(self, event: Any, kind: type) -> bool:
+        if event.anchor is not None:
+            self.problem(event, "yaml-alias", "không dùng neo «&» trong tệp dữ liệu: hãy viết đầy đủ giá trị")
+            return False
+        if event.tag is not None and not (kind is yaml.ScalarEvent and event.tag == "!"):
+            self.problem(event, "yaml-tag", f"không dùng thẻ kiểu «{event.tag}» trong tệp dữ liệu")
+            return False
+        parent = self.stack[-1] if self.stack else None
+        if kind is yaml.ScalarEvent:
+            value = event.value
+            value = resolve_plain(value) if event.implicit[0] and not event.style else value
+            if isinstance(value, str):
+                value = self.clean_text(value, event)
+            if parent is not None and isinstance(parent.container, dict) and parent.pending_key is _NO_KEY:
+                return self.take_key(parent, value, event)
+            path = self.child_path(parent)
+            if isinstance(value, str) and PLACEHOLDER.match(value) and _SKIP not in path:
+                self.source.placeholders.add(path)
+                self.problem(event, "placeholder", f"chưa điền: {value[1:-1]}")
+            self.attach(value, path, event, None)
+            return True
+        if parent is not None and isinstance(parent.container, dict) and parent.pending_key is _NO_KEY:
+            self.problem(event, "yaml-syntax",
+                         "khóa phải là một giá trị đơn (chữ hoặc số), không phải danh sách hay bảng")
+            return False
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem(event, "yaml-too-deep", TOO_DEEP)
+            return False
+        container: Any = {} if kind is yaml.MappingStartEvent else []
+        path = self.child_path(parent)
+        if _SKIP not in path:
+            self.source.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        self.stack.append(_Frame(container, path))
+        return True
+
+    def clean_text(self, value: str, event: Any) -> str:
+        if not value.isascii():
+            value = unicodedata.normalize("NFC", value)
+        if CONTROL_CHARS.search(value):
+            self.problem(event, "control-char", CONTROL_MESSAGE)
+        return value
+
+    def child_path(self, parent: _Frame | None) -> tuple[Key, ...]:
+        if parent is None:
+            return ()
+        if isinstance(parent.container, list):
+            return (*parent.path, len(parent.container))
+        return (*parent.path, parent.pending_key)
+
+    def take_key(self, frame: _Frame, key: Any, event: Any) -> bool:
+        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(key, Decimal | bool) or key is None:
+            key = event.value
+        if key in frame.first_keys:
+            first = frame.first_keys[key]
+            self.report.add(
+                self.source.file, pos, "duplicate-key",
+                f"khóa «{key}» lặp lại (đã có ở dòng {first[0]}): mỗi khóa chỉ được viết một lần",
+            )
+            frame.pending_key = _SKIP
+            return True
+        frame.first_keys[key] = pos
+        frame.pending_key = key
+        self.source.keys[(*frame.path, key)] = pos
+        return True
+
+    def attach(self, value: Any, path: tuple[Key, ...], event: Any, end_event: Any) -> None:
+        parent = self.stack[-1] if self.stack else None
+        if event is not None and _SKIP not in path:
+            self.source.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if parent is None:
+            self.source.data = value
+        elif isinstance(parent.container, list):
+            parent.container.append(value)
+        else:
+            if parent.pending_key is not _SKIP:
+                parent.container[parent.pending_key] = value
+            parent.pending_key = _NO_KEY

@@ -1,0 +1,179 @@
+"""Field converters and shapes: how one YAML value becomes a typed field of a record (model/records.py).
+
+A converter raises Invalid with a problem code and a Vietnamese message; load/reader.py turns that
+into a positioned Problem. Number rules (decimal comma, two decimals) live here once and serve the
+Excel import too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,31}\Z")
+CODE_PATTERN = re.compile(r"[A-Z0-9]{1,32}\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
+_COMMA_NUMBER = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
+_CENT = Decimal("0.01")
+
+
+class Invalid(Exception):
+    """A value that cannot be what the field needs: a problem code and a Vietnamese message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+Converter = Callable[[Any], Any]
+
+
+def text(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, dict | list):
+        raise Invalid("wrong-type", "cần một đoạn văn bản")
+    if isinstance(value, int | Decimal):
+        value = str(value)
+    if not value.strip():
+        raise Invalid("empty-text", "không được để trống")
+    return str(value)
+
+
+def identifier(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise Invalid("wrong-type", "cần một mã (ví dụ pa03)")
+    if not ID_PATTERN.match(value):
+        raise Invalid("invalid-id", f"mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu «-», "
+                                    "tối đa 32 ký tự (ví dụ pa03)")
+    return value
+
+
+def block_code(value: Any) -> str:
+    if not isinstance(value, str) or not CODE_PATTERN.match(value):
+        raise Invalid("invalid-id", f"mã Khối «{value}» không hợp lệ: chỉ dùng chữ in hoa không dấu và chữ số "
+                                    "(ví dụ KANND)")
+    return value
+
+
+def points(value: Any) -> Decimal:
+    """An exact decimal with at most two places, read from the YAML text (never a float)."""
+    if isinstance(value, str) and (hint := decimal_comma_hint(value)):
+        raise Invalid("invalid-number", hint)
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise Invalid("invalid-number", f"cần một số (ví dụ 9.5), không phải «{value}»")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise Invalid("invalid-number", "cần một số hữu hạn")
+    if not two_places(number):
+        raise Invalid("too-many-decimals", f"số {value} có quá 2 chữ số thập phân")
+    return number
+
+
+def decimal_comma_hint(text: str) -> str | None:
+    """For "9,5" (a decimal comma), the message that says to write 9.5; else None."""
+    if _COMMA_NUMBER.match(text.strip()):
+        return f"«{text}» không phải là số: dùng dấu chấm thập phân, viết {text.strip().replace(',', '.')}"
+    return None
+
+
+def two_places(number: Decimal) -> bool:
+    """Whether a number has at most two decimal places, as every score and point must."""
+    return number == number.quantize(_CENT)
+
+
+@dataclass(frozen=True)
+class TieBreak:
+    """One tie-break key of `scoring.tie_break`, parsed once: penalty, bonus, item:N or votes:T."""
+
+    kind: Literal["penalty", "bonus", "item", "votes"]
+    item: int | None = None
+    title: str | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "item":
+            return f"item:{self.item}"
+        if self.kind == "votes":
+            return f"votes:{self.title}"
+        return self.kind
+
+
+def tie_break(value: Any) -> TieBreak:
+    text_value = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    kind, _, arg = text_value.partition(":")
+    if text_value in ("penalty", "bonus"):
+        return TieBreak(text_value)  # type: ignore[arg-type]
+    if kind == "item" and arg.isascii() and arg.isdigit():
+        return TieBreak("item", item=int(arg))
+    if kind == "votes" and ID_PATTERN.match(arg):
+        return TieBreak("votes", title=arg)
+    raise Invalid("unknown-tie-break", f"tiêu chí phụ «{value}» không hợp lệ: penalty, bonus, item:N (N là số "
+                                       "nội dung) hoặc votes:T (T là mã danh hiệu)")
+
+
+def iso_date(value: Any) -> date:
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise Invalid("invalid-date", f"ngày «{value}» không có trên lịch") from None
+    raise Invalid("invalid-date", f"ngày «{value}» không hợp lệ: viết theo dạng NNNN-TT-NN, ví dụ 2023-03-09")
+
+
+def clock_time(value: Any) -> str:
+    if isinstance(value, str) and _TIME.match(value):
+        return value
+    raise Invalid("invalid-time", f"giờ «{value}» không hợp lệ: viết theo dạng \"GG:PP\" trong ngoặc kép, "
+                                  "ví dụ \"08:00\"")
+
+
+def whole(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid("wrong-type", f"cần một số nguyên, không phải «{value}»")
+    return value
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a field is read: a converter, a nested record, or a list or mapping of either."""
+
+    kind: str  # "value", "record", "list", "map"
+    convert: Converter | None = None
+    record: type | None = None
+    item: Shape | None = None
+    key: Converter | None = None
+
+
+def value(convert: Converter) -> Shape:
+    return Shape("value", convert=convert)
+
+
+def record(cls: type) -> Shape:
+    return Shape("record", record=cls)
+
+
+def list_of(item: Shape) -> Shape:
+    return Shape("list", item=item)
+
+
+def map_of(key: Converter, item: Shape) -> Shape:
+    return Shape("map", key=key, item=item)
+
+
+def spec(shape: Shape, default: Any = ..., *, key: str | None = None, factory: Any = None) -> Any:
+    """A dataclass field read from YAML key `key` (default: the field's name) with `shape`."""
+    metadata = {"shape": shape, "key": key}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    if default is ...:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+TEXT, ID, POINTS, WHOLE = value(text), value(identifier), value(points), value(whole)

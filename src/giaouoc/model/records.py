@@ -1,0 +1,185 @@
+"""The records of a compact year, one frozen dataclass per file of the data format (docs/dinh-dang.md).
+
+Each field names, in its metadata, the converter that turns a YAML value into it (model/fields.py);
+load/reader.py walks a whole file in one pass with these. The records check shape and types only:
+rules on values and across files live in rules/. (Plain dataclasses, not pydantic models: building
+pydantic models costs more than the whole of `giaouoc validate` may take on a block.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from giaouoc.model.fields import (
+    ID,
+    POINTS,
+    TEXT,
+    WHOLE,
+    TieBreak,
+    block_code,
+    clock_time,
+    identifier,
+    iso_date,
+    list_of,
+    map_of,
+    record,
+    spec,
+    text,
+    tie_break,
+    value,
+    whole,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person:
+    rank: str | None = spec(TEXT, None)
+    name: str = spec(TEXT)
+    title: str | None = spec(TEXT, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    name: str = spec(TEXT)
+    code: str | None = spec(value(block_code), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Signing:
+    date: date = spec(value(iso_date))
+    place: str | None = spec(TEXT, None)
+    chair: Person = spec(record(Person))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Band:
+    name: str = spec(TEXT)
+    min: Decimal = spec(POINTS)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scoring:
+    total: Decimal | None = spec(POINTS, None)
+    bonus_cap: Decimal | None = spec(POINTS, None)
+    tie_break: list[TieBreak] = spec(list_of(value(tie_break)), factory=list)
+    bands: list[Band] = spec(list_of(record(Band)), factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Title:
+    id: str = spec(ID)
+    name: str = spec(TEXT)
+    group: str | None = spec(ID, None)
+    max: int | None = spec(WHOLE, None)
+    min_total: Decimal | None = spec(POINTS, None)
+    requires: list[str] = spec(list_of(ID), factory=list)
+    min_vote_share: Decimal | None = spec(POINTS, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentSettings:
+    number: str | None = spec(TEXT, None)
+    recipients: list[str] = spec(list_of(TEXT), factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Compact:
+    year: int = spec(WHOLE)
+    movement: str = spec(TEXT)
+    block: Block = spec(record(Block))
+    authority: str = spec(TEXT)
+    place: str = spec(TEXT)
+    slogan: str | None = spec(TEXT, None)
+    signing: Signing = spec(record(Signing))
+    leader: str = spec(ID)
+    deputy: str = spec(ID)
+    scoring: Scoring = spec(record(Scoring), factory=Scoring)
+    titles: list[Title] = spec(list_of(record(Title)), factory=list)
+    documents: dict[str, DocumentSettings] = spec(map_of(text, record(DocumentSettings)), factory=dict)
+
+    @property
+    def title_names(self) -> dict[str, str]:
+        """Title id -> name, in the order listed."""
+        return {t.id: t.name for t in self.titles}
+
+    def title_name(self, title_id: str) -> str:
+        return self.title_names.get(title_id, title_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unit:
+    id: str = spec(ID)
+    name: str = spec(TEXT)
+    short: str | None = spec(TEXT, None)
+    head: Person = spec(record(Person))
+    registered: list[str] = spec(list_of(ID), factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitsFile:
+    units: list[Unit] = spec(list_of(record(Unit)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Item:
+    id: int = spec(WHOLE)
+    title: str = spec(TEXT)
+    max: Decimal = spec(POINTS)
+    guide: str | None = spec(TEXT, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemsFile:
+    items: list[Item] = spec(list_of(record(Item)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemScore:
+    self_score: Decimal | None = spec(POINTS, None, key="self")
+    block: Decimal | None = spec(POINTS, None)
+    note: str | None = spec(TEXT, None)
+
+    @property
+    def counted(self) -> Decimal | None:
+        """The score that counts: the block's when agreed, else the unit's own."""
+        return self.block if self.block is not None else self.self_score
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    points: Decimal = spec(POINTS)
+    reason: str = spec(TEXT)
+    ref: str | None = spec(TEXT, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitScores:
+    unit: str = spec(ID)
+    scores: dict[int, ItemScore | None] = spec(map_of(whole, record(ItemScore)), factory=dict)
+    bonus: list[Entry] = spec(list_of(record(Entry)), factory=list)
+    penalties: list[Entry] = spec(list_of(record(Entry)), factory=list)
+    excluded: str | None = spec(TEXT, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ballot:
+    voters: int = spec(WHOLE)
+    votes: dict[str, dict[str, int]] = spec(map_of(identifier, map_of(identifier, WHOLE)), factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Review:
+    date: date = spec(value(iso_date))
+    start: str | None = spec(value(clock_time), None)
+    end: str | None = spec(value(clock_time), None)
+    place: str | None = spec(TEXT, None)
+    chair: Person = spec(record(Person))
+    secretary: Person = spec(record(Person))
+    attendees: list[str] = spec(list_of(TEXT), factory=list)
+    ballot: Ballot | None = spec(record(Ballot), None)

@@ -1,0 +1,105 @@
+"""Turn a validated year into its ranking, bands and title proposals (docs/xep-hang.md).
+
+Pure and deterministic: every decision records why it was taken, so explanations are
+read from the result rather than computed again.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from giaouoc.model.fields import TieBreak
+from giaouoc.model.records import Unit
+from giaouoc.model.results import Ranking, Separation, UnitResult
+from giaouoc.model.year import Year
+from giaouoc.rank.titles import decide_titles
+from giaouoc.vietnamese import sort_key
+
+ZERO = Decimal(0)
+
+
+def score_unit(year: Year, unit: Unit) -> UnitResult:
+    """Subtotal, capped bonus, penalty and completeness of one unit."""
+    scores = year.scores.get(unit.id)
+    items: dict[int, Decimal | None] = {}
+    provisional = False
+    for item in year.items:
+        score = scores.scores.get(item.id) if scores else None
+        items[item.id] = score.counted if score else None
+        if score is not None and score.block is None and score.self_score is not None:
+            provisional = True
+    claimed = sum((b.points for b in scores.bonus), ZERO) if scores else ZERO
+    cap = year.compact.scoring.bonus_cap
+    result = UnitResult(
+        unit=unit,
+        items=items,
+        subtotal=sum((v for v in items.values() if v is not None), ZERO),
+        bonus=min(claimed, cap) if cap is not None else claimed,
+        bonus_claimed=claimed,
+        penalty=sum((p.points for p in scores.penalties), ZERO) if scores else ZERO,
+        provisional=provisional,
+    )
+    missing = [str(i) for i, v in items.items() if v is None]
+    if scores is not None and scores.excluded:
+        result.not_ranked = scores.excluded
+    elif missing:
+        result.not_ranked = "thiếu điểm nội dung " + ", ".join(missing)
+    return result
+
+
+def tie_value(result: UnitResult, key: TieBreak, votes: dict[str, dict[str, int]]) -> Decimal:
+    """The unit's value for a tie-break key, signed so that larger ranks higher."""
+    if key.kind == "penalty":
+        return -result.penalty
+    if key.kind == "bonus":
+        return result.bonus
+    if key.kind == "item":
+        return result.items.get(key.item or 0) or ZERO
+    return Decimal(votes.get(key.title or "", {}).get(result.unit.id, 0))
+
+
+def rank_year(year: Year) -> Ranking:
+    """Rank a complete, validated year."""
+    scoring = year.compact.scoring
+    votes = year.review.ballot.votes if year.review and year.review.ballot else {}
+    results = [score_unit(year, unit) for unit in year.units]
+    ranked = [r for r in results if r.not_ranked is None]
+    keys = scoring.tie_break
+
+    def order(r: UnitResult) -> tuple[object, ...]:
+        return (-r.total, *(-tie_value(r, k, votes) for k in keys), sort_key(r.unit.name))
+
+    ranked.sort(key=order)
+    separations: list[Separation] = []
+    for position, result in enumerate(ranked):
+        above = ranked[position - 1] if position else None
+        if above is None or above.total != result.total:
+            result.rank = position + 1
+            continue
+        key = next((k for k in keys if tie_value(above, k, votes) != tie_value(result, k, votes)), None)
+        if key is None:
+            result.rank = above.rank
+            separations.append(Separation(above.unit.id, result.unit.id, None))
+        else:
+            result.rank = position + 1
+            separations.append(Separation(above.unit.id, result.unit.id, key,
+                                          _shown(above, key, votes), _shown(result, key, votes)))
+    bands = sorted(scoring.bands, key=lambda b: b.min, reverse=True)
+    for result in ranked:
+        result.band = next((b.name for b in bands if b.min <= result.total), None)
+    unranked = sorted((r for r in results if r.not_ranked is not None), key=lambda r: sort_key(r.unit.name))
+    decisions, title_order = decide_titles(year, ranked)
+    by_id = {r.unit.id: r for r in ranked}
+    for decision in decisions:
+        result = by_id[decision.unit_id]
+        if decision.outcome == "proposed":
+            result.titles.append(decision.title_id)
+        elif decision.outcome == "undecided":
+            result.undecided.append(decision.title_id)
+    return Ranking(year.compact.year, year.compact.block.name, ranked + unranked, separations, decisions, title_order)
+
+
+def _shown(result: UnitResult, key: TieBreak, votes: dict[str, dict[str, int]]) -> Decimal:
+    """The tie-break value as people read it (the penalty itself, not its negation)."""
+    value = tie_value(result, key, votes)
+    return -value if key.kind == "penalty" else value

@@ -1,0 +1,126 @@
+"""The ranking as JSON, CSV, Markdown and a terminal table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from giaouoc.model.results import Ranking
+from giaouoc.model.year import Year
+from giaouoc.vietnamese import format_number as num
+from giaouoc.vietnamese import machine_number
+
+
+def json_number(value: Decimal) -> int | float:
+    """A JSON number equal to the exact decimal (98.5, never 98.49999)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)  # a value with at most a few decimals round-trips through repr exactly
+
+
+def as_json(ranking: Ranking) -> str:
+    units: list[dict[str, Any]] = [
+        {
+            "rank": r.rank,
+            "id": r.unit.id,
+            "name": r.unit.name,
+            "subtotal": json_number(r.subtotal),
+            "bonus": json_number(r.bonus),
+            "penalty": json_number(r.penalty),
+            "total": json_number(r.total),
+            "band": r.band,
+            "provisional": r.provisional,
+            "titles": r.titles,
+            "undecided": r.undecided,
+            "not_ranked": r.not_ranked,
+        }
+        for r in ranking.units
+    ]
+    document = {"year": ranking.year, "block": ranking.block, "provisional": ranking.provisional, "units": units}
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _title_names(ids: list[str], year: Year) -> str:
+    names = year.compact.title_names
+    return "; ".join(names[i] for i in ids)
+
+
+def as_csv(ranking: Ranking, year: Year) -> str:
+    """UTF-8 CSV with a BOM so that Excel shows Vietnamese; machine numbers keep the dot."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    item_ids = [i.id for i in year.items]
+    writer.writerow(["Hạng", "Mã đơn vị", "Tên đơn vị", *(f"Nội dung {i}" for i in item_ids), "Điểm nội dung",
+                     "Điểm thưởng", "Điểm trừ", "Tổng điểm", "Xếp loại", "Danh hiệu đề nghị", "Chờ quyết định",
+                     "Tạm tính", "Không xếp hạng"])
+    for r in ranking.units:
+        writer.writerow([
+            r.rank or "", r.unit.id, r.unit.name,
+            *("" if r.items[i] is None else _plain(r.items[i]) for i in item_ids),
+            _plain(r.subtotal), _plain(r.bonus), _plain(r.penalty), _plain(r.total), r.band or "",
+            _title_names(r.titles, year), _title_names(r.undecided, year), "có" if r.provisional else "",
+            r.not_ranked or "",
+        ])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _plain(value: Decimal | None) -> str:
+    return "" if value is None else machine_number(value)
+
+
+def rows(ranking: Ranking, year: Year) -> list[list[str]]:
+    """One row per unit as people read it: rank, unit, points with the decimal comma, band, titles."""
+    table = []
+    for r in ranking.units:
+        titles = _title_names(r.titles, year)
+        if r.undecided:
+            titles = "; ".join(x for x in (titles, "chờ quyết định: " + _title_names(r.undecided, year)) if x)
+        band = r.band or ""
+        if r.rank is None:
+            band = f"không xếp hạng: {r.not_ranked}"
+        mark = "*" if r.provisional else ""
+        table.append([str(r.rank) if r.rank else "—", r.unit.label, num(r.subtotal), num(r.bonus),
+                      num(r.penalty), num(r.total) + mark, band, titles])
+    return table
+
+
+HEADERS = ["Hạng", "Đơn vị", "Điểm ND", "Thưởng", "Trừ", "Tổng", "Xếp loại", "Danh hiệu đề nghị"]
+
+
+def heading(ranking: Ranking) -> str:
+    return f"Kết quả xếp hạng năm {ranking.year} — {ranking.block}"
+
+
+PROVISIONAL_NOTE = "KẾT QUẢ TẠM TÍNH: dấu * là đơn vị còn nội dung chưa có điểm Khối thống nhất."
+
+
+def as_markdown(ranking: Ranking, year: Year) -> str:
+    lines = [f"## {heading(ranking)}", ""]
+    if ranking.provisional:
+        lines += [f"**{PROVISIONAL_NOTE}**", ""]
+    lines.append("| " + " | ".join(HEADERS) + " |")
+    lines.append("|" + "|".join(["---:", "---", "---:", "---:", "---:", "---:", "---", "---"]) + "|")
+    for row in rows(ranking, year):
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def print_table(ranking: Ranking, year: Year) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from giaouoc.cli.terminal import rich_console
+
+    console: Any = rich_console()
+    table = Table(title=heading(ranking), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for index, header in enumerate([*HEADERS[:-1], "Danh hiệu"]):
+        numeric = index in (0, 2, 3, 4, 5)
+        table.add_column(header, justify="right" if numeric else "left", overflow="fold")
+    for row in rows(ranking, year):
+        table.add_row(*row)
+    if ranking.provisional:
+        console.print(PROVISIONAL_NOTE, style="bold yellow")
+    console.print(table)

@@ -1,0 +1,42 @@
+"""Check a year: every rule over what could be read, all problems reported in one run.
+
+A rule is a function `(files, report) -> None` over the year's files as read (`YearFiles`); it adds
+a Problem for each thing wrong and never raises for bad data. `RULES` lists them in the order
+they run; add a rule by writing such a function in the module of the file it checks and listing it
+here (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from giaouoc.load.folder import YearFiles, read_year
+from giaouoc.model.year import Year
+from giaouoc.problems import Report
+from giaouoc.rules.compact import check_compact
+from giaouoc.rules.items import check_items
+from giaouoc.rules.review import check_review
+from giaouoc.rules.scores import check_scores, well_named_scores
+from giaouoc.rules.units import check_units
+
+Rule = Callable[[YearFiles, Report], None]
+
+RULES: list[Rule] = [check_compact, check_units, check_items, check_scores, check_review]
+
+
+def check_year(files: YearFiles, report: Report) -> Year | None:
+    """Run every rule; return the complete year when the report holds no error."""
+    for rule in RULES:
+        rule(files, report)
+    compact, units, items = files.compact, files.units, files.items
+    if report.errors or compact is None or units is None or items is None:
+        return None
+    return Year(compact, units, items, well_named_scores(files), files.review, files.texts, files.folder, files.root)
+
+
+def load_year(root: Path, folder: Path) -> tuple[Year | None, Report]:
+    """Read and check one year folder: the complete year (None if it has errors) and the report."""
+    report = Report()
+    files = read_year(root, folder, report)
+    return check_year(files, report), report

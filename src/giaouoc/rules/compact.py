@@ -1,0 +1,94 @@
+"""Rules on compact.yaml: the year, dates, officials, scoring rules and titles."""
+
+from __future__ import annotations
+
+from giaouoc.load.folder import YearFiles
+from giaouoc.load.tree import Source
+from giaouoc.model.documents import DOCUMENT_IDS
+from giaouoc.model.records import Compact, Title
+from giaouoc.problems import Report
+
+
+def check_compact(files: YearFiles, report: Report) -> None:
+    """The compact's own values: year, dates, officials, scoring, titles, documents."""
+    compact = files.compact
+    if compact is None:
+        return
+    folder, src = files.name, files.sources["compact.yaml"]
+    if folder.isdigit() and compact.year != int(folder):
+        report.add(src.file, src.pos("year"), "year-mismatch",
+                   f"năm {compact.year} khác tên thư mục {folder}: «year» phải là {folder}")
+    if compact.signing.date.year != compact.year:
+        report.add(src.file, src.pos("signing", "date"), "date-outside-year",
+                   f"ngày ký giao ước {compact.signing.date.isoformat()} không thuộc năm {compact.year}")
+    if compact.leader == compact.deputy:
+        report.add(src.file, src.pos("deputy"), "leader-is-deputy",
+                   f"Phó khối «{compact.deputy}» trùng Trưởng khối: hai chức danh phải là hai đơn vị khác nhau")
+    scoring = compact.scoring
+    if scoring.total is not None and scoring.total <= 0:
+        report.add(src.file, src.pos("scoring", "total"), "invalid-max", "«total» phải lớn hơn 0")
+    if scoring.bonus_cap is not None and scoring.bonus_cap < 0:
+        report.add(src.file, src.pos("scoring", "bonus_cap"), "invalid-max", "«bonus_cap» không được âm")
+    for index, band in enumerate(scoring.bands):
+        if band.min < 0:
+            report.add(src.file, src.pos("scoring", "bands", index, "min"), "invalid-max",
+                       f"xếp loại «{band.name}»: «min» không được âm")
+    _check_tie_break(compact, src, report)
+    _check_titles(compact.titles, src, report)
+    for name in compact.documents:
+        if name not in DOCUMENT_IDS:
+            report.add(src.file, src.key_pos("documents", name), "unknown-key",
+                       f"văn bản «{name}» không có; các văn bản: {', '.join(DOCUMENT_IDS)}")
+
+
+def _check_tie_break(compact: Compact, src: Source, report: Report) -> None:
+    title_ids = {t.id for t in compact.titles}
+    for index, key in enumerate(compact.scoring.tie_break):
+        if key.kind == "votes" and key.title not in title_ids:
+            report.add(src.file, src.pos("scoring", "tie_break", index), "unknown-tie-break",
+                       f"tiêu chí phụ «{key}» không hợp lệ: danh hiệu «{key.title}» không có trong titles")
+
+
+def _check_titles(titles: list[Title], src: Source, report: Report) -> None:
+    known = {t.id for t in titles}
+    seen: set[str] = set()
+    for index, title in enumerate(titles):
+        if title.id in seen:
+            report.add(src.file, src.pos("titles", index, "id"), "duplicate-id",
+                       f"mã danh hiệu «{title.id}» lặp lại")
+        seen.add(title.id)
+        for r_index, required in enumerate(title.requires):
+            if required not in known:
+                report.add(src.file, src.pos("titles", index, "requires", r_index), "unknown-title",
+                           f"danh hiệu «{title.id}» yêu cầu «{required}», nhưng không có danh hiệu nào mang mã đó")
+        if title.max is not None and title.max < 1:
+            report.add(src.file, src.pos("titles", index, "max"), "invalid-max",
+                       f"danh hiệu «{title.id}»: «max» phải từ 1 trở lên")
+        share = title.min_vote_share
+        if share is not None and not 0 < share <= 1:
+            report.add(src.file, src.pos("titles", index, "min_vote_share"), "invalid-vote-share",
+                       f"danh hiệu «{title.id}»: «min_vote_share» phải lớn hơn 0 và không quá 1 (ví dụ 0.8 là 80%)")
+        if title.min_total is not None and title.min_total < 0:
+            report.add(src.file, src.pos("titles", index, "min_total"), "invalid-max",
+                       f"danh hiệu «{title.id}»: «min_total» không được âm")
+    for index in _titles_in_cycle(titles):
+        report.add(src.file, src.pos("titles", index, "requires"), "requires-cycle",
+                   f"danh hiệu «{titles[index].id}» nằm trong một vòng «requires» (yêu cầu lẫn nhau): "
+                   "hãy bỏ bớt một yêu cầu")
+
+
+def _titles_in_cycle(titles: list[Title]) -> list[int]:
+    """Indexes of titles that require themselves, directly or through others."""
+    requires = {t.id: list(t.requires) for t in titles}
+    cyclic = []
+    for index, title in enumerate(titles):
+        stack, seen = list(requires.get(title.id, [])), set()
+        while stack:
+            current = stack.pop()
+            if current == title.id:
+                cyclic.append(index)
+                break
+            if current not in seen:
+                seen.add(current)
+                stack.extend(requires.get(current, []))
+    return cyclic

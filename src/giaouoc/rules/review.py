@@ -1,0 +1,48 @@
+"""Rules on review.yaml: the year-end meeting and its ballot."""
+
+from __future__ import annotations
+
+from giaouoc.load.folder import YearFiles
+from giaouoc.problems import Report
+
+
+def check_review(files: YearFiles, report: Report) -> None:
+    """The review meeting's date and times, and its ballot against the titles and units."""
+    review = files.review
+    if review is None:
+        return
+    src = files.sources["review.yaml"]
+    compact = files.compact
+    if compact is not None and review.date.year != compact.year:
+        report.add(src.file, src.pos("date"), "date-outside-year",
+                   f"ngày họp {review.date.isoformat()} không thuộc năm {compact.year}")
+    if review.start and review.end and review.end <= review.start:
+        report.add(src.file, src.pos("end"), "invalid-time",
+                   f"giờ kết thúc {review.end} phải sau giờ bắt đầu {review.start}")
+    ballot = review.ballot
+    if ballot is None:
+        return
+    if ballot.voters < 1:
+        report.add(src.file, src.pos("ballot", "voters"), "invalid-voters",
+                   "số phiếu hợp lệ «voters» phải từ 1 trở lên")
+    titles = {t.id: t for t in compact.titles} if compact is not None else None
+    unit_ids = {u.id for u in files.units} if files.units is not None else None
+    for title_id, votes in ballot.votes.items():
+        title = titles.get(title_id) if titles is not None else None
+        if titles is not None and title is None:
+            report.add(src.file, src.key_pos("ballot", "votes", title_id), "unknown-title",
+                       f"danh hiệu «{title_id}» không có trong compact.yaml")
+        for unit_id, count in votes.items():
+            where = src.pos("ballot", "votes", title_id, unit_id)
+            if unit_ids is not None and unit_id not in unit_ids:
+                report.add(src.file, src.key_pos("ballot", "votes", title_id, unit_id), "unknown-unit",
+                           f"đơn vị «{unit_id}» không có trong units.yaml")
+            if count < 0:
+                report.add(src.file, where, "invalid-votes", f"số phiếu của «{unit_id}» không được âm")
+            elif count > ballot.voters:
+                report.add(src.file, where, "votes-over-voters",
+                           f"«{unit_id}» được {count} phiếu, nhiều hơn số phiếu hợp lệ {ballot.voters}")
+        if title is not None and title.max is not None and sum(votes.values()) > ballot.voters * title.max:
+            report.add(src.file, src.key_pos("ballot", "votes", title_id), "votes-over-max",
+                       f"tổng số phiếu cho «{title_id}» là {sum(votes.values())}, vượt {ballot.voters} phiếu × "
+                       f"{title.max} đơn vị được đề nghị tối đa = {ballot.voters * title.max}")

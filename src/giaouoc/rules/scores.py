@@ -1,0 +1,79 @@
+"""Rules on the score files of one year: the unit, each score, bonus and penalty points."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from giaouoc.load.folder import YearFiles, score_file_unit
+from giaouoc.load.tree import Source
+from giaouoc.model.records import Entry, ItemScore, UnitScores
+from giaouoc.problems import Report
+from giaouoc.vietnamese import format_number
+
+_SCORE_LABEL = {"self": "điểm tự chấm", "block": "điểm Khối chấm"}
+
+
+def well_named_scores(files: YearFiles) -> dict[str, UnitScores]:
+    """The score files whose `unit` matches their name and a unit of the year, by unit id."""
+    unit_ids = {u.id for u in files.units} if files.units is not None else None
+    return {unit: scores for unit, scores in files.scores_by_unit().items()
+            if scores.unit == unit and (unit_ids is None or unit in unit_ids)}
+
+
+def check_scores(files: YearFiles, report: Report) -> None:
+    """Every score file: its unit, each score against the item's max, bonus and penalty points."""
+    unit_ids = {u.id for u in files.units} if files.units is not None else None
+    maxima = {i.id: i.max for i in files.items} if files.items is not None else None
+    for name, scores in files.scores.items():
+        src = files.sources[name]
+        stem = score_file_unit(name)
+        if scores.unit != stem:
+            report.add(src.file, src.pos("unit"), "unit-mismatch",
+                       f"«unit: {scores.unit}» khác tên tệp: tệp {name} phải ghi «unit: {stem}»")
+        elif unit_ids is not None and stem not in unit_ids:
+            report.add(src.file, src.pos("unit"), "unknown-unit",
+                       f"đơn vị «{stem}» không có trong units.yaml")
+        for item_id, score in scores.scores.items():
+            if maxima is not None and item_id not in maxima:
+                report.add(src.file, src.key_pos("scores", item_id), "unknown-item",
+                           f"không có nội dung số {item_id} trong items.yaml")
+            elif score is not None:
+                _check_item_score(src, item_id, score, maxima, report)
+        for key, label in (("bonus", "điểm thưởng"), ("penalties", "điểm trừ")):
+            entries: list[Entry] = getattr(scores, key)
+            for index, entry in enumerate(entries):
+                if entry.points <= 0:
+                    report.add(src.file, src.pos(key, index, "points"), "points-not-positive",
+                               f"{label} phải lớn hơn 0 (đang ghi {format_number(entry.points)})")
+        if maxima is not None:
+            missing = [i for i in maxima if _counted(scores.scores.get(i)) is None]
+            if missing:
+                listed = ", ".join(str(i) for i in missing)
+                report.add(src.file, src.key_pos("scores"), "incomplete-scores",
+                           f"đơn vị «{stem}» chưa có điểm nội dung {listed}")
+    if files.units is not None and files.score_files:  # before any score file, scoring has not begun
+        usrc = files.sources["units.yaml"]
+        for index, unit in enumerate(files.units):
+            if f"scores/{unit.id}.yaml" not in files.score_files:
+                report.add(usrc.file, usrc.pos("units", index, "id"), "missing-scores",
+                           f"đơn vị «{unit.id}» chưa có tệp điểm scores/{unit.id}.yaml")
+
+
+def _counted(score: ItemScore | None) -> Decimal | None:
+    return score.counted if score is not None else None
+
+
+def _check_item_score(
+    src: Source, item_id: int, score: ItemScore, maxima: dict[int, Decimal] | None, report: Report
+) -> None:
+    for key, value in (("self", score.self_score), ("block", score.block)):
+        if value is None:
+            continue
+        where = src.pos("scores", item_id, key)
+        if value < 0:
+            report.add(src.file, where, "score-negative",
+                       f"nội dung {item_id}: {_SCORE_LABEL[key]} {format_number(value)} không được âm")
+        elif maxima is not None and value > maxima[item_id]:
+            report.add(src.file, where, "score-over-max",
+                       f"nội dung {item_id}: {_SCORE_LABEL[key]} {format_number(value)} "
+                       f"vượt điểm chuẩn {format_number(maxima[item_id])}")
