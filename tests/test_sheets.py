@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from conftest import edit
+from conftest import SAMPLE, edit
 from giaouoc.cli.app import app
 
 runner = CliRunner()
@@ -135,12 +135,12 @@ def test_dry_run_writes_nothing(root: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("cells", "message"), [
-    ({"E7": 9}, "Tự chấm!E7: nội dung 2: điểm 9 phải từ 0 đến điểm chuẩn 8"),
-    ({"E7": "9,5"}, "Tự chấm!E7: nội dung 2: «9,5» là văn bản; nhập số 9.5"),
-    ({"E7": "tốt"}, "Tự chấm!E7: nội dung 2: cần một số, không phải «tốt»"),
-    ({"E7": 7.125}, "Tự chấm!E7: nội dung 2: điểm 7.125 có quá 2 chữ số thập phân"),
-    ({"E7": -1}, "Tự chấm!E7: nội dung 2: điểm -1 phải từ 0 đến điểm chuẩn 8"),
-    ({"A7": 5}, "Tự chấm!A7: dòng này phải là nội dung 2"),
+    ({"E7": 9}, "Tự chấm!E7: lỗi [score-over-max]: nội dung 2: điểm 9 phải từ 0 đến điểm chuẩn 8"),
+    ({"E7": "9,5"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: «9,5» là văn bản; nhập số 9.5"),
+    ({"E7": "tốt"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: cần một số, không phải «tốt»"),
+    ({"E7": 7.125}, "Tự chấm!E7: lỗi [too-many-decimals]: nội dung 2: điểm 7.125 có quá 2 chữ số thập phân"),
+    ({"E7": -1}, "Tự chấm!E7: lỗi [score-negative]: nội dung 2: điểm -1 phải từ 0 đến điểm chuẩn 8"),
+    ({"A7": 5}, "Tự chấm!A7: lỗi [form-mismatch]: dòng này phải là nội dung 2"),
 ])
 def test_refused_cells_name_the_address_and_write_nothing(root: Path, tmp_path: Path, cells: dict[str, object],
                                                           message: str) -> None:
@@ -149,8 +149,36 @@ def test_refused_cells_name_the_address_and_write_nothing(root: Path, tmp_path: 
     form = fill(make_form(root, tmp_path), cells)
     code, _, stderr = invoke(root, "import", "2023", str(form))
     assert code == 1
-    assert message in stderr
+    assert f"{form.name}:{message}" in stderr
     assert path.read_bytes() == before
+
+
+def test_import_writes_into_the_folder_it_loaded(tmp_path: Path) -> None:
+    """A year given as a path outside the data root is written back there, never under <root>/compacts/."""
+    data = tmp_path / "data"
+    (data / "compacts").mkdir(parents=True)
+    other = tmp_path / "other" / "2023"
+    shutil.copytree(SAMPLE, other)
+    form = tmp_path / "phieu.xlsx"
+    assert invoke(data, "form", str(other), "pa01", "--xlsx", str(form))[0] == 0
+    fill(form, {"E6": 7})
+    code, stdout, stderr = invoke(data, "import", str(other), str(form))
+    assert code == 0, stderr
+    assert "self: 7" in (other / "scores" / "pa01.yaml").read_text(encoding="utf-8")
+    assert not (data / "compacts" / "2023").exists()
+
+
+def test_hidden_unit_that_disagrees_with_the_visible_form_is_refused(root: Path, tmp_path: Path) -> None:
+    form = make_form(root, tmp_path)
+    workbook = load_workbook(form)
+    workbook["giaouoc"]["B3"] = "pa02"
+    workbook.save(form)
+    target = root / "compacts/2023/scores/pa02.yaml"
+    before = target.read_bytes()
+    code, _, stderr = invoke(root, "import", "2023", str(form), "--dry-run")
+    assert code == 1
+    assert f"{form.name}:Tự chấm!A2: lỗi [form-mismatch]" in stderr
+    assert target.read_bytes() == before
 
 
 def test_form_for_another_year_or_unit_is_refused(root: Path, tmp_path: Path) -> None:

@@ -92,6 +92,13 @@ def machine_number(value: Decimal) -> str:
     return f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
 
 
+def plain_number(value: Decimal) -> int | float:
+    """A JSON or spreadsheet number equal to the exact decimal (98.5, never 98.49999)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)  # a value with at most a few decimals round-trips through repr exactly
+
+
 def two_digits(number: int) -> str:
     """Numbers below 10 get a leading zero, as in "Số: 05/BB" or "09 đơn vị"."""
     return f"{number:02d}"

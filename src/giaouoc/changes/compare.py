@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
-from giaouoc.load.folder import YearFiles
+from giaouoc.changes.git import check_revision, extract_year, repository_top
+from giaouoc.load.folder import YearFiles, read_year
 from giaouoc.model.records import Entry, UnitScores
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.rank.ranking import rank_year
+from giaouoc.rules import check_year
 
 Value = Decimal | str | None
 
@@ -55,6 +59,7 @@ class YearDiff:
     ranks: list[RankChange]
     labels: dict[str, str]  # unit id -> short label
     titles: dict[str, str]  # title id -> name
+    name: str = ""  # the year folder's name
 
 
 _LABEL = {"self": "điểm tự chấm", "block": "điểm Khối", "note": "ghi chú"}
@@ -147,3 +152,35 @@ def compare(before: Side, after: Side) -> YearDiff:
             titles.update(side.files.compact.title_names if side.files.compact else {})
     return YearDiff(before, after, score_changes(before.files, after.files, titles),
                     rank_changes(before.ranking, after.ranking), labels, titles)
+
+
+def read_side(top: Path, root: Path, folder: Path, revision: str | None, scratch: Path) -> Side:
+    """The year as it is in the working tree (revision None) or at a git revision, read and checked."""
+    from giaouoc.changes.compare import Side
+
+    label = "thư mục làm việc" if revision is None else f"bản {revision}"
+    data_root, year_dir = root, folder
+    if revision is not None:
+        if not extract_year(top, revision, folder, scratch):
+            return Side(label, None)
+        data_root, year_dir = scratch / root.relative_to(top), scratch / folder.relative_to(top)
+    if not year_dir.is_dir():
+        return Side(label, None)
+    side = Side(label, None)
+    side.files = read_year(data_root, year_dir, side.report)
+    side.year = check_year(side.files, side.report)
+    return side
+
+
+def compare_revisions(root: Path, folder: Path, revision: str, against: str | None) -> YearDiff:
+    """The year folder at `revision` against `against` (None: the working tree), read through git."""
+    top = repository_top(root)
+    for rev in (revision, against):
+        if rev is not None:
+            check_revision(top, rev)
+    with tempfile.TemporaryDirectory(prefix="giaouoc-diff-") as work:
+        before = read_side(top, root, folder, revision, Path(work) / "before")
+        after = read_side(top, root, folder, against, Path(work) / "after")
+    result = compare(before, after)
+    result.name = folder.name
+    return result

@@ -21,8 +21,8 @@ from giaouoc.cli.commands.render import render
 from giaouoc.cli.commands.sheets import export, form, import_form
 from giaouoc.cli.commands.status import status
 from giaouoc.cli.commands.validate import validate
-from giaouoc.cli.terminal import err
 from giaouoc.errors import FatalError
+from giaouoc.report.terminal import err
 
 COMMANDS = ("validate", "rank", "render", "new", "status", "diff", "export", "form", "import")
 

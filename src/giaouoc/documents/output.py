@@ -1,4 +1,4 @@
-"""Convert documents to PDF through LibreOffice."""
+"""Write rendered documents: Markdown always, Word and PDF (through LibreOffice) when asked."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from giaouoc.errors import FatalError, UsageError
 from giaouoc.files import write_atomic
+
+if TYPE_CHECKING:
+    from giaouoc.documents.render import Rendered
 
 
 def find_soffice() -> str:
@@ -45,3 +49,25 @@ def convert_to_pdf(docx_files: dict[str, bytes], out: Path) -> list[Path]:
             write_atomic(target, pdf.read_bytes())
             written.append(target)
         return written
+
+
+def write_documents(rendered: list[Rendered], target: Path, docx: bool, pdf: bool) -> list[Path]:
+    """Markdown always, Word and PDF when asked: every file written whole or not at all."""
+    files: dict[Path, bytes] = {target / f"{r.doc_id}.md": r.markdown.encode("utf-8") for r in rendered}
+    word: dict[str, bytes] = {}
+    if docx or pdf:
+        from giaouoc.documents.word import docx_bytes
+        from giaouoc.report.terminal import progress
+
+        with progress(len(rendered), "Đang lập văn bản Word") as step:
+            for r in rendered:
+                word[f"{r.doc_id}.docx"] = docx_bytes(r)
+                step(r.doc_id)
+    if docx:
+        files.update({target / name: content for name, content in word.items()})
+    for path, content in files.items():
+        write_atomic(path, content)
+    written = list(files)
+    if pdf:
+        written += convert_to_pdf(word, target)
+    return written

@@ -73,8 +73,16 @@ def year_folder(root: Path, year: str) -> Path:
 
 
 def list_years(root: Path) -> list[str]:
+    """The names of the year folders under compacts/, in order."""
+    return [folder.name for folder in year_folders(root)]
+
+
+def year_folders(root: Path) -> list[Path]:
+    """Every year folder under compacts/, in order."""
     folder = root / "compacts"
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name.isdigit()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: p.name)
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from giaouoc.changes.compare import FieldChange, RankChange, Side, YearDiff
+from giaouoc.report.common import markdown_cell
+from giaouoc.report.terminal import out
 from giaouoc.vietnamese import format_number
 
 NONE = "—"
@@ -73,10 +76,6 @@ def _unit(change: FieldChange, diff: YearDiff) -> str:
     return diff.labels.get(change.unit, change.unit)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def as_markdown(diff: YearDiff, year: str) -> str:
     lines = [f"### {heading(diff, year)}", ""]
     for side in (diff.before, diff.after):
@@ -88,7 +87,7 @@ def as_markdown(diff: YearDiff, year: str) -> str:
         return "\n".join(lines) + "\n"
     if diff.fields:
         lines += ["#### Dữ liệu thay đổi", "", "| Đơn vị | Mục | Trước | Sau |", "|---|---|---:|---:|"]
-        lines += [f"| {_unit(c, diff)} | {_cell(c.what)} | {_value(c.before)} | {_value(c.after)} |"
+        lines += [f"| {_unit(c, diff)} | {markdown_cell(c.what)} | {_value(c.before)} | {_value(c.after)} |"
                   for c in diff.fields]
         lines.append("")
     if diff.ranks:
@@ -97,6 +96,17 @@ def as_markdown(diff: YearDiff, year: str) -> str:
         for change in diff.ranks:
             band = _arrow(*change.band) if change.band[0] != change.band[1] else ""
             lines.append(f"| {diff.labels.get(change.unit, change.unit)} | {_arrow(*change.rank)} | "
-                         f"{_arrow(*change.total)} | {band} | {_cell(_titles(change, diff.titles))} |")
+                         f"{_arrow(*change.total)} | {band} | {markdown_cell(_titles(change, diff.titles))} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _print_text(diff: YearDiff) -> None:
+    out(as_text(diff, diff.name))
+
+
+def _print_markdown(diff: YearDiff) -> None:
+    out(as_markdown(diff, diff.name).rstrip("\n"))
+
+
+FORMATS: dict[str, Callable[[YearDiff], None]] = {"text": _print_text, "markdown": _print_markdown}

@@ -5,20 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
+from giaouoc.report.common import markdown_cell, print_table
+from giaouoc.report.terminal import out
 from giaouoc.vietnamese import format_number as num
-from giaouoc.vietnamese import machine_number
-
-
-def json_number(value: Decimal) -> int | float:
-    """A JSON number equal to the exact decimal (98.5, never 98.49999)."""
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)  # a value with at most a few decimals round-trips through repr exactly
+from giaouoc.vietnamese import machine_number, plain_number
 
 
 def as_json(ranking: Ranking) -> str:
@@ -27,10 +24,10 @@ def as_json(ranking: Ranking) -> str:
             "rank": r.rank,
             "id": r.unit.id,
             "name": r.unit.name,
-            "subtotal": json_number(r.subtotal),
-            "bonus": json_number(r.bonus),
-            "penalty": json_number(r.penalty),
-            "total": json_number(r.total),
+            "subtotal": plain_number(r.subtotal),
+            "bonus": plain_number(r.bonus),
+            "penalty": plain_number(r.penalty),
+            "total": plain_number(r.total),
             "band": r.band,
             "provisional": r.provisional,
             "titles": r.titles,
@@ -104,23 +101,28 @@ def as_markdown(ranking: Ranking, year: Year) -> str:
     lines.append("| " + " | ".join(HEADERS) + " |")
     lines.append("|" + "|".join(["---:", "---", "---:", "---:", "---:", "---:", "---", "---"]) + "|")
     for row in rows(ranking, year):
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+        lines.append("| " + " | ".join(markdown_cell(cell) for cell in row) + " |")
     return "\n".join(lines) + "\n"
 
 
-def print_table(ranking: Ranking, year: Year) -> None:
-    from rich import box
-    from rich.table import Table
+def print_ranking(ranking: Ranking, year: Year) -> None:
+    columns = [(header, index in (0, 2, 3, 4, 5)) for index, header in enumerate([*HEADERS[:-1], "Danh hiệu"])]
+    notes = [PROVISIONAL_NOTE] if ranking.provisional else []
+    print_table(heading(ranking), columns, rows(ranking, year), before=notes)
 
-    from giaouoc.cli.terminal import rich_console
 
-    console: Any = rich_console()
-    table = Table(title=heading(ranking), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    for index, header in enumerate([*HEADERS[:-1], "Danh hiệu"]):
-        numeric = index in (0, 2, 3, 4, 5)
-        table.add_column(header, justify="right" if numeric else "left", overflow="fold")
-    for row in rows(ranking, year):
-        table.add_row(*row)
-    if ranking.provisional:
-        console.print(PROVISIONAL_NOTE, style="bold yellow")
-    console.print(table)
+def _print_json(ranking: Ranking, year: Year) -> None:
+    out(as_json(ranking))
+
+
+def _print_csv(ranking: Ranking, year: Year) -> None:
+    sys.stdout.write(as_csv(ranking, year))
+
+
+def _print_markdown(ranking: Ranking, year: Year) -> None:
+    out(as_markdown(ranking, year).rstrip("\n"))
+
+
+FORMATS: dict[str, Callable[[Ranking, Year], None]] = {
+    "table": print_ranking, "json": _print_json, "csv": _print_csv, "markdown": _print_markdown,
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.documents import DOCUMENT_IDS, missing_for
@@ -75,3 +76,14 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
         errors=errors,
         warnings=len(report.warnings),
     )
+
+
+def read_status(root: Path, folder: Path) -> YearStatus:
+    """Read and check a year folder, however incomplete, and say how far it has come."""
+    from giaouoc.load.folder import read_year
+    from giaouoc.rules import check_year
+
+    report = Report()
+    files = read_year(root, folder, report)
+    check_year(files, report)
+    return year_status(files, report)

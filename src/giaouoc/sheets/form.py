@@ -16,6 +16,11 @@ SCORE_COLUMN, NOTE_COLUMN = 5, 6
 HEADERS = ["TT", "Nội dung", "Điểm chuẩn", "Hướng dẫn chấm", "Điểm tự chấm", "Ghi chú"]
 
 
+def unit_line(year: Year, unit: Unit) -> str:
+    """The form's second line, naming the unit: the import checks it against the hidden sheet."""
+    return f"Đơn vị: {unit.name} ({unit.id}) — {year.compact.block.name}"
+
+
 def form_workbook(year: Year, unit: Unit) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Protection
@@ -27,7 +32,7 @@ def form_workbook(year: Year, unit: Unit) -> bytes:
     compact = year.compact
     start = title_rows(sheet, [
         f"Phiếu tự chấm điểm thi đua năm {compact.year}",
-        f"Đơn vị: {unit.name} ({unit.id}) — {compact.block.name}",
+        unit_line(year, unit),
         "Điền điểm tự chấm vào cột «Điểm tự chấm» (từ 0 đến điểm chuẩn, tối đa 2 chữ số thập phân) và ghi chú "
         "nếu cần. Không thêm, xóa hay đổi thứ tự các dòng.",
     ])

@@ -1,4 +1,4 @@
-"""`giaouoc import`: read a returned self-assessment form into scores/<unit>.yaml, checked like validate."""
+"""Read a returned self-assessment form: every cell checked, every problem a Problem at its sheet and cell."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from giaouoc.errors import FatalError
+from giaouoc.model.fields import decimal_comma_hint, two_places
 from giaouoc.model.year import Year
-from giaouoc.sheets.form import FORM_KIND, FORM_SHEET, META_SHEET, NOTE_COLUMN, SCORE_COLUMN
+from giaouoc.problems import Report
+from giaouoc.sheets.form import FORM_KIND, FORM_SHEET, META_SHEET, NOTE_COLUMN, SCORE_COLUMN, unit_line
 from giaouoc.vietnamese import format_number
 
-_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
 _DOT = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")
+_META_ROWS = {"form": 1, "year": 2, "unit": 3, "items": 4, "first_row": 5}
 
 
 @dataclass
@@ -23,17 +25,11 @@ class FormContent:
 
     unit: str
     scores: dict[int, tuple[Decimal | None, str | None]] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-
-
-def _cell(sheet: Any, row: int, column: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{sheet.title}!{get_column_letter(column)}{row}"
+    report: Report = field(default_factory=Report)
 
 
 def read_form(path: Path, year: Year) -> FormContent:
-    """Read and check every cell of a returned form; problems name the cell (e.g. Tự chấm!E7)."""
+    """Read and check every cell of a returned form; problems name the sheet and cell (Tự chấm!E7)."""
     from openpyxl import load_workbook
 
     try:
@@ -42,67 +38,105 @@ def read_form(path: Path, year: Year) -> FormContent:
         raise FatalError(f"không đọc được {path.name} như một tệp Excel (.xlsx): {type(exc).__name__}") from exc
     if META_SHEET not in workbook.sheetnames or FORM_SHEET not in workbook.sheetnames:
         raise FatalError(f"{path.name} không phải phiếu tự chấm do «giaouoc form» tạo ra")
-    meta_sheet = workbook[META_SHEET]
-    meta = {str(row[0].value): row[1].value for row in meta_sheet.iter_rows(max_col=2) if row[0].value}
-    if meta.get("form") != FORM_KIND:
-        raise FatalError(f"{path.name}: phiếu tự chấm không đúng mẫu (giaouoc!B1)")
-    if str(meta.get("year")) != str(year.compact.year):
-        raise FatalError(f"{path.name}: phiếu của năm {meta.get('year')}, không phải năm {year.compact.year} "
-                         "(giaouoc!B2)")
-    unit = str(meta.get("unit"))
-    if unit not in {u.id for u in year.units}:
-        raise FatalError(f"{path.name}: đơn vị «{unit}» của phiếu không có trong units.yaml (giaouoc!B3)")
-    item_ids = [i.id for i in year.items]
-    if str(meta.get("items")) != ",".join(map(str, item_ids)):
-        raise FatalError(f"{path.name}: danh sách nội dung trong phiếu khác items.yaml hiện tại: "
-                         f"hãy lập phiếu mới bằng «giaouoc form {year.compact.year} {unit}»")
+    content = FormContent("")
+    meta = _meta(workbook[META_SHEET], path.name, content.report)
+    if content.report.errors:
+        return content
+    unit = _check_meta(meta, workbook[FORM_SHEET], path.name, year, content.report)
+    if unit is None:
+        return content
+    content.unit = unit
     sheet = workbook[FORM_SHEET]
-    content = FormContent(unit)
     first = int(meta.get("first_row") or 0)
     maxima = {i.id: i.max for i in year.items}
-    for offset, item_id in enumerate(item_ids):
+    for offset, item in enumerate(year.items):
         row = first + offset
-        shown_id = sheet.cell(row=row, column=1).value
-        if str(shown_id) != str(item_id):
-            content.problems.append(f"{_cell(sheet, row, 1)}: dòng này phải là nội dung {item_id} "
-                                    "(các dòng đã bị thêm, xóa hoặc đổi thứ tự)")
+        if str(sheet.cell(row=row, column=1).value) != str(item.id):
+            content.report.add_cell(path.name, sheet.title, row, 1, "form-mismatch",
+                                    f"dòng này phải là nội dung {item.id} (các dòng đã bị thêm, xóa hoặc đổi thứ tự)")
             continue
-        score = _score(sheet, row, item_id, maxima[item_id], content.problems)
+        score = _score(sheet, row, item.id, maxima[item.id], path.name, content.report)
         note = sheet.cell(row=row, column=NOTE_COLUMN).value
         note_text = str(note).strip() if note is not None and str(note).strip() else None
         if score is not None or note_text is not None:
-            content.scores[item_id] = (score, note_text)
+            content.scores[item.id] = (score, note_text)
     return content
 
 
-def _score(sheet: Any, row: int, item: int, maximum: Decimal, problems: list[str]) -> Decimal | None:
-    where = _cell(sheet, row, SCORE_COLUMN)
+def _meta(sheet: Any, file: str, report: Report) -> dict[str, Any]:
+    """The hidden sheet's key/value rows; a key written twice, or out of its row, is refused."""
+    meta: dict[str, Any] = {}
+    for row in sheet.iter_rows(max_col=2):
+        key = row[0].value
+        if not key:
+            continue
+        key = str(key)
+        if key in meta or _META_ROWS.get(key, row[0].row) != row[0].row:
+            report.add_cell(file, sheet.title, row[0].row, 1, "form-mismatch",
+                            f"dòng «{key}» của trang ẩn bị lặp lại hoặc bị chuyển chỗ: phiếu đã bị sửa")
+        meta[key] = row[1].value
+    return meta
+
+
+def _check_meta(meta: dict[str, Any], sheet: Any, file: str, year: Year, report: Report) -> str | None:
+    """The unit the form is for, when the hidden sheet matches this year and the visible form."""
+    def refuse(key: str, message: str) -> None:
+        report.add_cell(file, META_SHEET, _META_ROWS[key], 2, "form-mismatch", message)
+
+    if meta.get("form") != FORM_KIND:
+        refuse("form", "phiếu tự chấm không đúng mẫu")
+        return None
+    if str(meta.get("year")) != str(year.compact.year):
+        refuse("year", f"phiếu của năm {meta.get('year')}, không phải năm {year.compact.year}")
+        return None
+    unit = str(meta.get("unit"))
+    units = {u.id: u for u in year.units}
+    if unit not in units:
+        refuse("unit", f"đơn vị «{unit}» của phiếu không có trong units.yaml")
+        return None
+    if sheet.cell(row=2, column=1).value != unit_line(year, units[unit]):
+        report.add_cell(file, sheet.title, 2, 1, "form-mismatch",
+                        f"phiếu ghi đơn vị khác với trang ẩn («{unit}»): phiếu đã bị sửa, hãy lập phiếu mới bằng "
+                        f"«giaouoc form {year.compact.year} {unit}»")
+        return None
+    if str(meta.get("items")) != ",".join(str(i.id) for i in year.items):
+        refuse("items", f"danh sách nội dung trong phiếu khác items.yaml hiện tại: hãy lập phiếu mới bằng "
+                        f"«giaouoc form {year.compact.year} {unit}»")
+        return None
+    return unit
+
+
+def _score(sheet: Any, row: int, item: int, maximum: Decimal, file: str, report: Report) -> Decimal | None:
     value = sheet.cell(row=row, column=SCORE_COLUMN).value
+
+    def refuse(code: str, message: str) -> None:
+        report.add_cell(file, sheet.title, row, SCORE_COLUMN, code, f"nội dung {item}: {message}")
+
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        problems.append(f"{where}: nội dung {item}: cần một số, không phải «{value}»")
+        refuse("invalid-number", f"cần một số, không phải «{value}»")
         return None
     if isinstance(value, str):
         text = value.strip()
-        if _COMMA.match(text):
-            problems.append(f"{where}: nội dung {item}: «{text}» là văn bản; nhập số {text.replace(',', '.')} "
-                            "(hoặc dùng dấu thập phân của máy)")
+        if decimal_comma_hint(text):
+            refuse("invalid-number", f"«{text}» là văn bản; nhập số {text.replace(',', '.')} "
+                                     "(hoặc dùng dấu thập phân của máy)")
             return None
         if not _DOT.match(text):
-            problems.append(f"{where}: nội dung {item}: cần một số, không phải «{text}»")
+            refuse("invalid-number", f"cần một số, không phải «{text}»")
             return None
         value = text
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        problems.append(f"{where}: nội dung {item}: cần một số, không phải «{value}»")
+        refuse("invalid-number", f"cần một số, không phải «{value}»")
         return None
-    if number != number.quantize(Decimal("0.01")):
-        problems.append(f"{where}: nội dung {item}: điểm {value} có quá 2 chữ số thập phân")
+    if not two_places(number):
+        refuse("too-many-decimals", f"điểm {value} có quá 2 chữ số thập phân")
         return None
     if not 0 <= number <= maximum:
-        problems.append(f"{where}: nội dung {item}: điểm {format_number(number)} phải từ 0 đến điểm chuẩn "
-                        f"{format_number(maximum)}")
+        code = "score-negative" if number < 0 else "score-over-max"
+        refuse(code, f"điểm {format_number(number)} phải từ 0 đến điểm chuẩn {format_number(maximum)}")
         return None
     return number.normalize() if number != number.to_integral_value() else number.quantize(Decimal(1))

@@ -5,15 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from giaouoc.vietnamese import plain_number
+
 POINTS_FORMAT = "0.00"
 _WIDTH_LIMIT = 60
 
 
 def number(value: Decimal | None) -> float | int | None:
     """A cell value: points stored as numbers (Excel shows the decimal comma by the reader's locale)."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
+    return None if value is None else plain_number(value)
 
 
 def title_rows(sheet: Any, lines: list[str]) -> int:

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.cli.terminal import err, print_problems
 from giaouoc.errors import DataError
 from giaouoc.load.folder import find_root, year_folder
 from giaouoc.model.year import Year
+from giaouoc.report.terminal import err, print_problems
 
 YearArgument = Annotated[
     str, typer.Argument(metavar="YEAR", help="Năm (ví dụ 2023) hoặc đường dẫn thư mục của năm.")

@@ -5,10 +5,10 @@ from typing import Annotated
 import typer
 
 from giaouoc.cli.commands.common import Settings
-from giaouoc.cli.terminal import err, print_problems
 from giaouoc.errors import UsageError
 from giaouoc.load.folder import display_path, read_year, year_folder
 from giaouoc.problems import Report
+from giaouoc.report.terminal import err, print_problems
 
 FromOption = Annotated[
     str | None, typer.Option("--from", metavar="YEAR", help="Năm làm mẫu: chép đơn vị, nội dung, cách tính điểm.")

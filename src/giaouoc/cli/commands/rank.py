@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from giaouoc.cli.commands.common import Settings, YearArgument, load_checked
-from giaouoc.cli.terminal import out
 from giaouoc.errors import UsageError
+from giaouoc.report.terminal import out
 
 ALL_UNITS = "*"
 
@@ -38,7 +37,7 @@ def rank(
     """Xếp hạng các đơn vị, xếp loại và đề nghị danh hiệu."""
     from giaouoc.rank.explain import explain
     from giaouoc.rank.ranking import rank_year
-    from giaouoc.report import ranking as rankformat
+    from giaouoc.report.ranking import FORMATS
 
     settings: Settings = ctx.obj
     _, data = load_checked(settings, year)
@@ -50,12 +49,5 @@ def rank(
             raise UsageError(f"không có đơn vị «{unit}» trong năm {year} (các đơn vị: {known})")
         out("\n".join(explain(ranking, data, unit)))
         return 0
-    if output is RankFormat.json:
-        out(rankformat.as_json(ranking))
-    elif output is RankFormat.csv:
-        sys.stdout.write(rankformat.as_csv(ranking, data))
-    elif output is RankFormat.markdown:
-        out(rankformat.as_markdown(ranking, data).rstrip("\n"))
-    else:
-        rankformat.print_table(ranking, data)
+    FORMATS[output.value](ranking, data)
     return 0

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from giaouoc.cli.commands.common import Settings, YearArgument, load_checked
-from giaouoc.cli.terminal import err, out, progress
 from giaouoc.errors import UsageError
 from giaouoc.load.folder import display_path
-
-if TYPE_CHECKING:
-    from giaouoc.documents.render import Rendered
+from giaouoc.report.terminal import err, out
 
 DocOption = Annotated[
     list[str] | None,
@@ -33,7 +30,7 @@ def render(
     out_dir: OutOption = None,
 ) -> int:
     """Lập văn bản: giao ước, bảng điểm, biên bản, tờ trình (Markdown, Word, PDF)."""
-    from giaouoc.documents.output import find_soffice
+    from giaouoc.documents.output import find_soffice, write_documents
     from giaouoc.documents.render import render_all
     from giaouoc.model.documents import DOCUMENT_IDS
     from giaouoc.rank.ranking import rank_year
@@ -49,30 +46,6 @@ def render(
     ranking = rank_year(data)
     wanted = list(dict.fromkeys(docs)) if docs else list(DOCUMENT_IDS)
     rendered = render_all(root, data, ranking, wanted, asked=bool(docs), warn=err)
-    for path in sorted(_write(rendered, target, docx, pdf)):
+    for path in sorted(write_documents(rendered, target, docx, pdf)):
         out(display_path(path, root))
     return 0
-
-
-def _write(rendered: list[Rendered], target: Path, docx: bool, pdf: bool) -> list[Path]:
-    """Markdown always, Word and PDF when asked: every file written whole or not at all."""
-    from giaouoc.documents.output import convert_to_pdf
-    from giaouoc.files import write_atomic
-
-    files: dict[Path, bytes] = {target / f"{r.doc_id}.md": r.markdown.encode("utf-8") for r in rendered}
-    word: dict[str, bytes] = {}
-    if docx or pdf:
-        from giaouoc.documents.word import docx_bytes
-
-        with progress(len(rendered), "Đang lập văn bản Word") as step:
-            for r in rendered:
-                word[f"{r.doc_id}.docx"] = docx_bytes(r)
-                step(r.doc_id)
-    if docx:
-        files.update({target / name: content for name, content in word.items()})
-    for path, content in files.items():
-        write_atomic(path, content)
-    written = list(files)
-    if pdf:
-        written += convert_to_pdf(word, target)
-    return written

@@ -1,23 +1,17 @@
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from giaouoc.cli.commands.common import Settings, YearArgument, load_checked
-from giaouoc.cli.terminal import err, out, print_problems
 from giaouoc.errors import DataError, UsageError
-from giaouoc.load.folder import display_path
-from giaouoc.problems import Report
+from giaouoc.report.terminal import err, out, print_problems
 
 if TYPE_CHECKING:
-    from decimal import Decimal
 
-    from giaouoc.model.records import UnitScores
+    pass
 
 XlsxOption = Annotated[Path, typer.Option("--xlsx", metavar="FILE", help="Tệp Excel (.xlsx) sẽ ghi.")]
 UnitArgument = Annotated[str, typer.Argument(metavar="UNIT", help="Mã đơn vị, ví dụ pa03.")]
@@ -54,62 +48,21 @@ def form(ctx: typer.Context, year: YearArgument, unit: UnitArgument, xlsx: XlsxO
 
 def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_run: DryRunOption = False) -> int:
     """Nhập phiếu tự chấm vào scores/<đơn vị>.yaml (chỉ điểm tự chấm và ghi chú)."""
-    from giaouoc.edit.yamledit import apply_updates
-    from giaouoc.files import write_atomic
-    from giaouoc.load.tree import load_file
-    from giaouoc.rules import load_year
-    from giaouoc.sheets.importer import read_form
+    from giaouoc.edit.importing import plan_import
 
     settings: Settings = ctx.obj
-    root, data = load_checked(settings, year)
+    _, data = load_checked(settings, year)
     if not file.is_file():
         raise UsageError(f"không có tệp {file}")
-    content = read_form(file, data)
-    if content.problems:
-        for problem in content.problems:
-            err(f"{file.name}: {problem}")
-        raise DataError(f"phiếu có {len(content.problems)} lỗi: chưa ghi gì")
-    folder = root / "compacts" / str(data.compact.year)
-    target = folder / "scores" / f"{content.unit}.yaml"
-    report = Report()
-    source = load_file(target, display_path(target, root), report) if target.is_file() else None
-    old_text = target.read_text(encoding="utf-8") if target.is_file() else ""
-    new_text = apply_updates(old_text, source, content.unit, content.scores)
-    with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
-        trial = Path(work) / "compacts" / folder.name
-        shutil.copytree(folder, trial)
-        (trial / "scores" / target.name).write_text(new_text, encoding="utf-8")
-        checked, trial_report = load_year(Path(work), trial)
-    if checked is None:
-        print_problems(trial_report)
-        raise DataError("dữ liệu sau khi nhập phiếu có lỗi: chưa ghi gì")
-    before = data.scores.get(content.unit)
-    changes = _changes(before, checked.scores[content.unit], content.scores)
-    for line in changes or ["Không có thay đổi."]:
+    plan = plan_import(data, file)
+    print_problems(plan.report)
+    if plan.report.errors:
+        raise DataError(f"phiếu {file.name} hoặc dữ liệu sau khi nhập có {len(plan.report.errors)} lỗi: chưa ghi gì")
+    for line in plan.changes or ["Không có thay đổi."]:
         out(line)
     if dry_run:
-        err("Chạy thử (--dry-run): chưa ghi gì.")
-    elif changes:
-        write_atomic(target, new_text.encode("utf-8"))
-        err(f"Đã ghi {display_path(target, root)}.")
+        err(f"Chạy thử (--dry-run): chưa ghi gì; phiếu của đơn vị «{plan.unit}» sẽ ghi vào {plan.shown}.")
+    elif plan.changes:
+        plan.write()
+        err(f"Đã ghi {plan.shown} (phiếu của đơn vị «{plan.unit}»).")
     return 0
-
-
-def _changes(before: UnitScores | None, after: UnitScores, items: Mapping[int, object]) -> list[str]:
-    """The self scores and notes that change, item by item, as "old → new"."""
-    from giaouoc.vietnamese import format_number
-
-    def show(value: Decimal | str | None) -> str:
-        if value is None:
-            return "—"
-        return f"«{value}»" if isinstance(value, str) else format_number(value)
-
-    old = before.scores if before is not None else {}
-    lines = []
-    for item in sorted(items):
-        a, b = old.get(item), after.scores.get(item)
-        for label, key in (("tự chấm", "self_score"), ("ghi chú", "note")):
-            va, vb = getattr(a, key, None), getattr(b, key, None)
-            if va != vb:
-                lines.append(f"nội dung {item}: {label} {show(va)} → {show(vb)}")
-    return lines

@@ -1,0 +1,76 @@
+"""The import plan: a returned form turned into the new text of one score file, checked as a whole year."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from giaouoc.edit.yamledit import apply_updates
+from giaouoc.files import write_atomic
+from giaouoc.load.folder import display_path
+from giaouoc.load.tree import load_file
+from giaouoc.model.records import UnitScores
+from giaouoc.model.year import Year
+from giaouoc.problems import Report
+from giaouoc.vietnamese import format_number
+
+
+@dataclass
+class ImportPlan:
+    """What importing a form would do; nothing is written until `write` is called."""
+
+    unit: str
+    target: Path  # the score file in the folder the year was loaded from
+    shown: str  # the target as people read it
+    text: str = ""  # the score file's new text
+    changes: list[str] = field(default_factory=list)  # "nội dung 1: tự chấm 8 → 7"
+    report: Report = field(default_factory=Report)  # problems in the form, or in the year after the import
+
+    def write(self) -> None:
+        write_atomic(self.target, self.text.encode("utf-8"))
+
+
+def plan_import(year: Year, form: Path) -> ImportPlan:
+    """Read a returned form and work out the new score file; the year is re-checked with it in place."""
+    from giaouoc.rules import load_year
+    from giaouoc.sheets.importer import read_form
+
+    content = read_form(form, year)
+    target = year.folder / "scores" / f"{content.unit}.yaml"
+    plan = ImportPlan(content.unit, target, display_path(target, year.root), report=content.report)
+    if content.report.errors:
+        return plan
+    source = load_file(target, plan.shown, Report()) if target.is_file() else None
+    old_text = target.read_text(encoding="utf-8") if target.is_file() else ""
+    plan.text = apply_updates(old_text, source, content.unit, content.scores)
+    with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
+        trial = Path(work) / "compacts" / year.folder.name
+        shutil.copytree(year.folder, trial, symlinks=True)
+        (trial / "scores").mkdir(exist_ok=True)
+        (trial / "scores" / target.name).write_text(plan.text, encoding="utf-8")
+        checked, plan.report = load_year(Path(work), trial)
+    if checked is not None:
+        plan.changes = _changes(year.scores.get(content.unit), checked.scores[content.unit], content.scores)
+    return plan
+
+
+def _changes(before: UnitScores | None, after: UnitScores, items: Mapping[int, object]) -> list[str]:
+    """The self scores and notes that change, item by item, as "old → new"."""
+    def show(value: Decimal | str | None) -> str:
+        if value is None:
+            return "—"
+        return f"«{value}»" if isinstance(value, str) else format_number(value)
+
+    old = before.scores if before is not None else {}
+    lines = []
+    for item in sorted(items):
+        a, b = old.get(item), after.scores.get(item)
+        for label, key in (("tự chấm", "self_score"), ("ghi chú", "note")):
+            va, vb = getattr(a, key, None), getattr(b, key, None)
+            if va != vb:
+                lines.append(f"nội dung {item}: {label} {show(va)} → {show(vb)}")
+    return lines

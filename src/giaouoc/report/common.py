@@ -1,0 +1,31 @@
+"""Pieces every output format shares: Markdown cells, terminal tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def markdown_cell(text: str) -> str:
+    """Text that stays inside one cell of a Markdown table."""
+    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def print_table(title: str, columns: list[tuple[str, bool]], rows: list[list[str]],
+                before: list[str] | None = None, after: list[str] | None = None) -> None:
+    """A terminal table on stdout: columns are (header, right-aligned); lines may stand before and after."""
+    from rich import box
+    from rich.table import Table
+
+    from giaouoc.report.terminal import rich_console
+
+    console: Any = rich_console()
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for header, numeric in columns:
+        table.add_column(header, justify="right" if numeric else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    for line in before or []:
+        console.print(line, style="bold yellow")
+    console.print(table)
+    for line in after or []:
+        console.print(line)

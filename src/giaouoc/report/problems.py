@@ -1,0 +1,35 @@
+"""`giaouoc validate` (and `import`): the problems found, as text, JSON or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from giaouoc.problems import Report
+from giaouoc.report.terminal import err, out, print_problems, summary
+
+
+def as_text(report: Report, checked: str) -> None:
+    """Problems on stderr, one per line, then what was checked and the count."""
+    print_problems(report)
+    err(f"Đã kiểm tra {checked}: {summary(report)}.")
+
+
+def as_json(report: Report, checked: str) -> None:
+    problems = [p.as_dict() for p in report.sorted()]
+    document = {"ok": not report.errors, "errors": len(report.errors), "warnings": len(report.warnings),
+                "problems": problems}
+    out(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def as_github(report: Report, checked: str) -> None:
+    """GitHub/Gitea workflow commands: one annotation per problem."""
+    for p in report.sorted():
+        out(f"::{p.severity} file={p.file},line={p.line},col={p.column},title={p.code}::{_escape(p.message)}")
+
+
+def _escape(message: str) -> str:
+    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+FORMATS: dict[str, Callable[[Report, str], None]] = {"text": as_text, "json": as_json, "github": as_github}
