@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +27,9 @@ def test_bundled_sample_is_valid_and_complete(root: Path) -> None:
 
 CASES = [
     # (file, old, new, code, text on the reported line)
-    ("compact.yaml", "year: 2023", "year: 2024", "year-mismatch", "year: 2024"),
+    ("compact.yaml", "year: 2023", "year: 2024", "year-mismatch", "year: 2024",
+     {"also": [("date-outside-year", "compact.yaml", "date: 2023-03-09"),
+               ("date-outside-year", "review.yaml", "date: 2023-11-20")]}),
     ("compact.yaml", "leader: pa03", "leader: pa99", "unknown-unit", "leader: pa99"),
     ("compact.yaml", "deputy: pa05", "deputy: pa03", "leader-is-deputy", "deputy: pa03"),
     ("compact.yaml", "date: 2023-03-09", "date: 2022-12-01", "date-outside-year", "date: 2022-12-01"),
@@ -37,10 +41,11 @@ CASES = [
      "unknown-tie-break", "tie_break:"),
     ("compact.yaml", 'tie_break: [penalty, bonus, "item:3"]', 'tie_break: ["votes:co-x"]',
      "unknown-tie-break", "tie_break:"),
-    ("compact.yaml", "  - id: quyet-thang", "  - id: co-bca", "duplicate-id", "- id: co-bca\n"),
+    ("compact.yaml", "  - id: quyet-thang", "  - id: co-bca\n    name: Trùng mã\n  - id: quyet-thang",
+     "duplicate-id", "- id: co-bca\n"),
     ("compact.yaml", "requires: [quyet-thang]", "requires: [quyet-thang-x]", "unknown-title", "requires:"),
     ("compact.yaml", "    min_vote_share: 0.5", "    min_vote_share: 0.5\n    requires: [co-bca]",
-     "requires-cycle", "requires: [quyet-thang]"),
+     "requires-cycle", "requires: [quyet-thang]", {"also": [("requires-cycle", "compact.yaml", "requires: [co-bca]")]}),
     ("compact.yaml", "max: 1", "max: 0", "invalid-max", "max: 0"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 1.5", "invalid-vote-share", "min_vote_share: 1.5"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 0", "invalid-vote-share", "min_vote_share: 0\n"),
@@ -49,7 +54,7 @@ CASES = [
     ("compact.yaml", "  bien-ban:", "  bien-bản:", "unknown-key", "bien-bản:"),
     ("compact.yaml", "authority: Công an tỉnh Quảng Bình\n", "", "missing-key", "year: 2023"),
     ("units.yaml", "id: pa01", "id: PA01", "invalid-id", "id: PA01"),
-    ("units.yaml", "id: pa02", "id: pa01", "duplicate-id", "id: pa01\n"),
+    ("units.yaml", "id: pa02", "id: pa01", "duplicate-id", "id: pa01\n", {"drop": ["scores", "review.yaml"]}),
     ("units.yaml", "name: Phòng An ninh nội địa", "name: PHÒNG AN NINH ĐỐI NGOẠI", "duplicate-name",
      "PHÒNG AN NINH ĐỐI NGOẠI"),
     ("units.yaml", "registered: [quyet-thang]\n  - id: pa02", "registered: [quyet-thang-moi]\n  - id: pa02",
@@ -59,9 +64,10 @@ CASES = [
     ("units.yaml", "head: {rank: Thượng tá, name: Nguyễn Văn A, title: Trưởng phòng}",
      "head: {rank: Thượng tá, title: Trưởng phòng}", "missing-key", "head: {rank: Thượng tá, title"),
     ("items.yaml", "max: 12", "max: 13", "total-mismatch", "items:"),
-    ("items.yaml", "  - id: 2\n", "  - id: 1\n", "duplicate-id", "- id: 1\n"),
-    ("items.yaml", "  - id: 2\n", "  - id: 0\n", "invalid-id", "- id: 0\n"),
-    ("items.yaml", "    max: 12", "    max: -12", "invalid-max", "max: -12"),
+    ("items.yaml", "  - id: 2\n", "  - id: 1\n", "duplicate-id", "- id: 1\n", {"drop": ["scores"]}),
+    ("items.yaml", "  - id: 2\n", "  - id: 0\n", "invalid-id", "- id: 0\n", {"drop": ["scores"]}),
+    ("items.yaml", "    max: 12", "    max: -12", "invalid-max", "max: -12",
+     {"drop": ["scores"], "also": [("total-mismatch", "items.yaml", "items:")]}),
     ("scores/pa03.yaml", "unit: pa03", "unit: pa05", "unit-mismatch", "unit: pa05"),
     ("scores/pa03.yaml", "  3: {self: 12, block: 12", "  3: {self: 12, block: 12.5", "score-over-max", "  3: {"),
     ("scores/pa03.yaml", "  4: {self: 10, block: 10}", "  4: {self: 10, block: -1}", "score-negative", "4: {"),
@@ -84,22 +90,33 @@ CASES = [
     ("review.yaml", 'start: "08:00"', 'start: "8h"', "invalid-time", "start:"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bcx: {pa03: 8, pa05: 1}", "unknown-title", "co-bcx"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa55: 1}", "unknown-unit", "co-bca:"),
-    ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 10, pa05: 1}", "votes-over-voters", "co-bca:"),
+    ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 10, pa05: 1}", "votes-over-voters", "pa03: 10",
+     {"also": [("votes-over-max", "review.yaml", "co-bca:")]}),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa05: 5}", "votes-over-max", "co-bca:"),
-    ("review.yaml", "secretary:", "secretaty:", "unknown-key", "secretaty:"),
+    ("review.yaml", "secretary:", "secretaty:", "unknown-key", "secretaty:",
+     {"also": [("missing-key", "review.yaml", "date: 2023-11-20")]}),
 ]
 
 
-@pytest.mark.parametrize(("file", "old", "new", "code", "needle"), CASES, ids=[f"{c[3]}@{c[0]}" for c in CASES])
-def test_rule(root: Path, file: str, old: str, new: str, code: str, needle: str) -> None:
-    path = root / "compacts" / "2023" / file
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[3]}@{c[0]}" for c in CASES])
+def test_rule(root: Path, case: tuple[Any, ...]) -> None:
+    """The broken input gives exactly these problems: code, file and line, nothing spurious, nothing missing.
+
+    A case may drop files first (so that a changed id does not ripple into every score file) and may
+    expect further problems that follow from the same edit.
+    """
+    file, old, new, code, needle = case[:5]
+    extra: dict[str, Any] = case[5] if len(case) > 5 else {}
+    year = root / "compacts" / "2023"
+    for name in extra.get("drop", []):
+        shutil.rmtree(year / name) if (year / name).is_dir() else (year / name).unlink()
+    path = year / file
     edit(path, old, new)
-    found = [p for p in problems(root) if p.code == code]
-    assert found, [p.as_text() for p in problems(root)]
-    expected_line = last_line_of(path, needle)
-    assert found[0].file == f"compacts/2023/{file}"
-    assert found[0].line == expected_line, found[0].as_text()
-    assert found[0].severity == "error"
+    expected = [(code, file, last_line_of(path, needle))]
+    expected += [(c, f, last_line_of(year / f, n)) for c, f, n in extra.get("also", [])]
+    found = [(p.code, p.file.removeprefix("compacts/2023/"), p.line) for p in problems(root)]
+    assert sorted(found) == sorted(expected), [p.as_text() for p in problems(root)]
+    assert all(p.severity == "error" for p in problems(root))
 
 
 def last_line_of(path: Path, needle: str) -> int:

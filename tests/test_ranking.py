@@ -216,7 +216,11 @@ def test_undecided_unit_is_held_out_of_the_group() -> None:
         "c": {"scores": full(75), "registered": ["tt"]},
     }
     year = make_year(units, titles=[{**QT, "max": 1}, TT])
-    assert titles_of(rank_year(year)) == {"a": ([], ["qt"]), "b": ([], ["qt"]), "c": (["tt"], [])}
+    ranking = rank_year(year)
+    # version 2: the tie at max leaves both undecided for qt, so they wait for tt too (never refused)
+    assert titles_of(ranking) == {"a": ([], ["qt", "tt"]), "b": ([], ["qt", "tt"]), "c": (["tt"], [])}
+    assert ranking.result("a").pending == {"qt": "đồng hạng tại số lượng tối đa: Khối quyết định",
+                                           "tt": "chờ quyết định «Quyết thắng»"}
 
 
 def test_group_allows_one_title_per_unit() -> None:

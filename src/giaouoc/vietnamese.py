@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 # Tone marks in their collation order: none, huyền, hỏi, ngã, sắc, nặng.
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
@@ -85,6 +86,13 @@ def format_number(value: Decimal | int) -> str:
     groups.insert(0, whole)
     result = sign + ".".join(groups)
     return f"{result},{fraction}" if fraction else result
+
+
+def percent(share: Fraction | Decimal | int) -> str:
+    """A share as people read it: percent rounded half up to 2 decimals, decimal comma: "88,89%"."""
+    share = Fraction(share)
+    hundredths = (2 * share.numerator * 10_000 + share.denominator) // (2 * share.denominator)  # half up
+    return format_number(Decimal(hundredths) / 100) + "%"
 
 
 def machine_number(value: Decimal) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from giaouoc.model.records import DocumentSettings, Person, Title, Unit
 from giaouoc.model.results import Ranking, UnitResult
 from giaouoc.model.year import Year
+from giaouoc.vietnamese import percent
 
 
 def person_line(person: Person) -> str:
@@ -25,7 +27,8 @@ def person_full(person: Person) -> str:
 class VoteRow:
     unit: Unit
     votes: int
-    share: Decimal  # percent, exact to 2 places
+    base: int  # valid ballots, or members for a title counted on all members
+    share: str  # "88,89%": rounded half up for people
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,18 @@ class TitleOutcome:
     proposed: list[UnitResult]
     undecided: list[UnitResult]
     votes: list[VoteRow]  # empty when the ballot has no votes for the title
+    rule: str | None  # "từ 80% số phiếu trở lên", "trên 50% tổng số thành viên"; None without a vote threshold
+
+
+def vote_rule(title: Title) -> str | None:
+    """The title's vote threshold in words."""
+    threshold = title.vote_threshold
+    if threshold is None:
+        return None
+    base = "tổng số thành viên" if title.vote_base == "members" else "số phiếu"
+    if title.min_vote_share is not None:
+        return f"từ {percent(threshold)} {base} trở lên"
+    return f"trên {percent(threshold)} {base}"
 
 
 def title_outcomes(year: Year, ranking: Ranking) -> list[TitleOutcome]:
@@ -43,18 +58,20 @@ def title_outcomes(year: Year, ranking: Ranking) -> list[TitleOutcome]:
     for title_id in ranking.title_order:
         votes = ballot.votes.get(title_id) if ballot else None
         rows = []
+        title = titles[title_id]
         if ballot is not None and votes:
+            base = ballot.members if title.vote_base == "members" and ballot.members else ballot.voters
             for unit in year.units:
                 if unit.id in votes:
-                    share = (Decimal(votes[unit.id]) * 100 / ballot.voters).quantize(Decimal("0.01"))
-                    rows.append(VoteRow(unit, votes[unit.id], share))
+                    rows.append(VoteRow(unit, votes[unit.id], base, percent(Fraction(votes[unit.id], base))))
             order = {r.unit.id: i for i, r in enumerate(ranking.units)}
             rows.sort(key=lambda row: order[row.unit.id])
         outcomes.append(TitleOutcome(
-            titles[title_id],
+            title,
             [r for r in ranking.ranked if title_id in r.titles],
             [r for r in ranking.ranked if title_id in r.undecided],
             rows,
+            vote_rule(title),
         ))
     return outcomes
 

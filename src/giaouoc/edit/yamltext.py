@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from giaouoc.vietnamese import machine_number
@@ -23,6 +24,10 @@ def scalar(value: Any) -> str:
         return str(value)
     if isinstance(value, Decimal):
         return machine_number(value)
+    if isinstance(value, Fraction):  # a vote share: as the clerk wrote it, 0.8 or "2/3"
+        if 10_000 % value.denominator == 0:
+            return machine_number(Decimal(value.numerator) / Decimal(value.denominator))
+        return f'"{value.numerator}/{value.denominator}"'
     text = str(value)
     if _PLAIN.match(text) and not _RESERVED.match(text):
         return text

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Literal
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,31}\Z")
@@ -115,6 +116,35 @@ def tie_break(value: Any) -> TieBreak:
         return TieBreak("votes", title=arg)
     raise Invalid("unknown-tie-break", f"tiêu chí phụ «{value}» không hợp lệ: penalty, bonus, item:N (N là số "
                                        "nội dung) hoặc votes:T (T là mã danh hiệu)")
+
+
+_FRACTION = re.compile(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*\Z")
+_SHARE_PLACES = Decimal("0.0001")
+
+
+def vote_share(value: Any) -> Fraction:
+    """A vote threshold as an exact fraction: a decimal of up to 4 places (0.8) or a fraction in text ("2/3")."""
+    hint = "viết một số từ 0 đến 1 với tối đa 4 chữ số thập phân (ví dụ 0.8) hoặc một phân số trong ngoặc kép " \
+           "(ví dụ \"2/3\")"
+    share: Fraction | None = None
+    if isinstance(value, str) and (match := _FRACTION.match(value)) and int(match.group(2)) != 0:
+        share = Fraction(int(match.group(1)), int(match.group(2)))
+    elif isinstance(value, int | Decimal) and not isinstance(value, bool) and Decimal(value).is_finite():
+        if Decimal(value) != Decimal(value).quantize(_SHARE_PLACES):
+            raise Invalid("invalid-vote-share", f"tỷ lệ {value} có quá 4 chữ số thập phân: {hint}")
+        share = Fraction(Decimal(value))
+    if share is None:
+        raise Invalid("invalid-vote-share", f"tỷ lệ «{value}» không hợp lệ: {hint}")
+    if not 0 < share <= 1:
+        raise Invalid("invalid-vote-share", f"tỷ lệ phải lớn hơn 0 và không quá 1 (ví dụ 0.8 là 80%): {hint}")
+    return share
+
+
+def vote_base(value: Any) -> str:
+    if value in ("voters", "members"):
+        return str(value)
+    raise Invalid("invalid-vote-share", f"«{value}» không hợp lệ: chỉ nhận voters (số phiếu hợp lệ) hoặc members "
+                                        "(số thành viên có quyền bỏ phiếu)")
 
 
 def iso_date(value: Any) -> date:

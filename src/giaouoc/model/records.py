@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from giaouoc.model.fields import (
     ID,
@@ -29,6 +30,8 @@ from giaouoc.model.fields import (
     text,
     tie_break,
     value,
+    vote_base,
+    vote_share,
     whole,
 )
 
@@ -75,7 +78,13 @@ class Title:
     max: int | None = spec(WHOLE, None)
     min_total: Decimal | None = spec(POINTS, None)
     requires: list[str] = spec(list_of(ID), factory=list)
-    min_vote_share: Decimal | None = spec(POINTS, None)
+    min_vote_share: Fraction | None = spec(value(vote_share), None)  # at least this share
+    over_vote_share: Fraction | None = spec(value(vote_share), None)  # more than this share
+    vote_base: str | None = spec(value(vote_base), None)  # "members": shares of ballot.members, not of voters
+
+    @property
+    def vote_threshold(self) -> Fraction | None:
+        return self.min_vote_share if self.min_vote_share is not None else self.over_vote_share
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,6 +178,7 @@ class UnitScores:
 
 @dataclass(frozen=True, kw_only=True)
 class Ballot:
+    members: int | None = spec(WHOLE, None)  # members entitled to vote (for titles with vote_base: members)
     voters: int = spec(WHOLE)
     votes: dict[str, dict[str, int]] = spec(map_of(identifier, map_of(identifier, WHOLE)), factory=dict)
 

@@ -22,8 +22,10 @@ class UnitResult:
     not_ranked: str | None = None
     rank: int | None = None
     band: str | None = None
-    titles: list[str] = field(default_factory=list)
-    undecided: list[str] = field(default_factory=list)
+    excluded: bool = False  # not ranked because its score file says `excluded`, not for missing scores
+    titles: list[str] = field(default_factory=list)  # proposed, in the order the titles were decided
+    undecided: list[str] = field(default_factory=list)  # waiting, in the order the titles were decided
+    pending: dict[str, str] = field(default_factory=dict)  # undecided title id -> reason (docs/xep-hang.md)
 
     @property
     def total(self) -> Decimal:
@@ -44,11 +46,21 @@ class Separation:
 Outcome = Literal["proposed", "undecided", "missed"]
 
 
+State = Literal["holds", "fails", "waits"]
+
+
 @dataclass(frozen=True)
 class Condition:
+    """One condition of a title for one unit, as decided: it holds, fails or waits (and why it waits)."""
+
     name: str  # registered, min_total, requires, group, vote_share, max
-    met: bool
-    detail: str
+    state: State
+    detail: str  # the sentence `--explain` prints
+    reason: str | None = None  # for a waiting condition: the reason printed verbatim (docs/xep-hang.md)
+
+    @property
+    def met(self) -> bool:
+        return self.state == "holds"
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,15 @@ class TitleDecision:
     outcome: Outcome
     conditions: tuple[Condition, ...]
     reason: str | None = None  # why a unit is undecided
+    places_gone: bool = False  # missed only because the places under `max` were taken by units above
+
+    @property
+    def failed(self) -> list[Condition]:
+        return [c for c in self.conditions if c.state == "fails"]
+
+    @property
+    def waiting(self) -> list[Condition]:
+        return [c for c in self.conditions if c.state == "waits"]
 
 
 @dataclass
@@ -72,6 +93,12 @@ class Ranking:
     @property
     def provisional(self) -> bool:
         return any(r.provisional for r in self.units if r.rank is not None)
+
+    @property
+    def final(self) -> bool:
+        """Whether the proposals are final: all scores agreed, every unit ranked or excluded, nothing pending."""
+        return (not self.provisional and all(r.rank is not None or r.excluded for r in self.units)
+                and not any(r.undecided for r in self.units))
 
     @property
     def ranked(self) -> list[UnitResult]:

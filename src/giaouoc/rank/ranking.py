@@ -42,6 +42,7 @@ def score_unit(year: Year, unit: Unit) -> UnitResult:
     missing = [str(i) for i, v in items.items() if v is None]
     if scores is not None and scores.excluded:
         result.not_ranked = scores.excluded
+        result.excluded = True
     elif missing:
         result.not_ranked = "thiếu điểm nội dung " + ", ".join(missing)
     return result
@@ -96,6 +97,7 @@ def rank_year(year: Year) -> Ranking:
             result.titles.append(decision.title_id)
         elif decision.outcome == "undecided":
             result.undecided.append(decision.title_id)
+            result.pending[decision.title_id] = decision.reason or ""
     return Ranking(year.compact.year, year.compact.block.name, ranked + unranked, separations, decisions, title_order)
 
 

@@ -1,28 +1,49 @@
-"""Decide which ranked units the block proposes for each title (spec/ranking.md §4)."""
+"""Decide which ranked units the block proposes for each title (docs/xep-hang.md, "Danh hiệu").
+
+Every condition holds, fails or waits. A unit that fails one is not listed; a unit for which all
+hold is eligible; a unit with none failing and one waiting is undecided, never refused. `max`
+walks the eligible and waiting units one rank at a time so that a waiting unit holds up exactly
+the places it might take.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
+from dataclasses import dataclass, field
+from fractions import Fraction
 
-from giaouoc.model.records import Title
-from giaouoc.model.results import Condition, Outcome, TitleDecision, UnitResult
+from giaouoc.model.records import Ballot, Title
+from giaouoc.model.results import Condition, TitleDecision, UnitResult
 from giaouoc.model.year import Year
-from giaouoc.vietnamese import format_number
+from giaouoc.vietnamese import format_number, percent
 
 NO_BALLOT = "chưa có kết quả bỏ phiếu"
+TIE_AT_MAX = "đồng hạng tại số lượng tối đa: Khối quyết định"
+ABOVE_PENDING = "chờ kết quả các đơn vị xếp trên"
+PLACES_GONE = "hết số lượng tối đa"
+
+
+def waiting_for(name: str) -> str:
+    return f"chờ quyết định «{name}»"
 
 
 def decision_order(titles: list[Title]) -> list[Title]:
-    """Titles after every title they require, otherwise in the order listed."""
+    """Titles in the order listed, each after the titles it requires (decided first, in the order named)."""
+    by_id = {t.id: t for t in titles}
     placed: list[Title] = []
     done: set[str] = set()
-    pending = list(titles)
-    while pending:
-        ready = next((t for t in pending if all(r in done for r in t.requires)), pending[0])
-        pending.remove(ready)
-        placed.append(ready)
-        done.add(ready.id)
+
+    def visit(title: Title, path: frozenset[str]) -> None:
+        if title.id in done or title.id in path:  # a cycle is a validation error; never loop on it
+            return
+        for required in title.requires:
+            if required in by_id:
+                visit(by_id[required], path | {title.id})
+        done.add(title.id)
+        placed.append(title)
+
+    for title in titles:
+        visit(title, frozenset())
     return placed
 
 
@@ -38,47 +59,49 @@ def implied_registrations(registered: list[str], titles: dict[str, Title]) -> se
     return found
 
 
+@dataclass
+class _Decided:
+    """What is known so far, title by title: who was proposed, who is undecided, in which groups."""
+
+    titles: dict[str, Title]
+    proposed: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    undecided: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    decided: list[Title] = field(default_factory=list)
+
+
 def decide_titles(year: Year, ranked: list[UnitResult]) -> tuple[list[TitleDecision], list[str]]:
     titles = {t.id: t for t in year.compact.titles}
     ballot = year.review.ballot if year.review else None
-    held: dict[str, set[str]] = defaultdict(set)
-    proposed: dict[str, set[str]] = defaultdict(set)
+    state = _Decided(titles)
     decisions: list[TitleDecision] = []
     order = decision_order(year.compact.titles)
     for title in order:
-        votes = ballot.votes.get(title.id) if ballot else None
-        no_ballot = title.min_vote_share is not None and votes is None
-        eligible: list[tuple[UnitResult, tuple[Condition, ...]]] = []
+        candidates: list[tuple[UnitResult, tuple[Condition, ...]]] = []
         for result in ranked:
-            conditions = _conditions(title, result, titles, proposed, held, votes, ballot.voters if ballot else 0)
-            if all(c.met for c in conditions) and no_ballot:
-                decisions.append(TitleDecision(title.id, result.unit.id, "undecided", conditions, NO_BALLOT))
-                if title.group:
-                    held[result.unit.id].add(title.group)
-            elif all(c.met for c in conditions):
-                eligible.append((result, conditions))
-            else:
+            conditions = _conditions(title, result, state, ballot)
+            if any(c.state == "fails" for c in conditions):
                 decisions.append(TitleDecision(title.id, result.unit.id, "missed", conditions))
-        for result, conditions, outcome, reason in _apply_max(title, eligible):
-            decisions.append(TitleDecision(title.id, result.unit.id, outcome, conditions, reason))
-            if outcome == "proposed":
-                proposed[title.id].add(result.unit.id)
-            if outcome != "missed" and title.group:
-                held[result.unit.id].add(title.group)
+            else:
+                candidates.append((result, conditions))
+        for decision in _walk(title, candidates):
+            decisions.append(decision)
+            if decision.outcome == "proposed":
+                state.proposed[title.id].add(decision.unit_id)
+            elif decision.outcome == "undecided":
+                state.undecided[title.id].add(decision.unit_id)
+        state.decided.append(title)
     rank_of = {r.unit.id: i for i, r in enumerate(ranked)}
     position = {t.id: i for i, t in enumerate(order)}
     decisions.sort(key=lambda d: (position[d.title_id], rank_of[d.unit_id]))
     return decisions, [t.id for t in order]
 
 
-def _conditions(
-    title: Title, result: UnitResult, titles: dict[str, Title], proposed: dict[str, set[str]],
-    held: dict[str, set[str]], votes: dict[str, int] | None, voters: int,
-) -> tuple[Condition, ...]:
+def _conditions(title: Title, result: UnitResult, state: _Decided, ballot: Ballot | None) -> tuple[Condition, ...]:
+    """Conditions 1–4 of docs/xep-hang.md for one unit, after whether it registered at all."""
     unit = result.unit
-    registered = implied_registrations(unit.registered, titles)
+    registered = implied_registrations(unit.registered, state.titles)
     conditions = [Condition(
-        "registered", title.id in registered,
+        "registered", "holds" if title.id in registered else "fails",
         "đã đăng ký thi đua" if title.id in unit.registered
         else "được tính là đã đăng ký (do đăng ký danh hiệu cao hơn)" if title.id in registered
         else "không đăng ký danh hiệu này",
@@ -86,49 +109,88 @@ def _conditions(
     if title.min_total is not None:
         met = result.total >= title.min_total
         conditions.append(Condition(
-            "min_total", met,
+            "min_total", "holds" if met else "fails",
             f"tổng điểm {format_number(result.total)} {'đạt' if met else 'chưa đạt'} mức tối thiểu "
             f"{format_number(title.min_total)}",
         ))
     for required in title.requires:
-        met = unit.id in proposed[required]
-        name = titles[required].name
-        conditions.append(Condition(
-            "requires", met, f"{'được' if met else 'không được'} đề nghị «{name}» là điều kiện kèm theo"))
+        conditions.append(_earlier(required, unit.id, state, "requires"))
     if title.group is not None:
-        met = title.group not in held[unit.id]
-        conditions.append(Condition(
-            "group", met, "chưa giữ danh hiệu nào cùng nhóm" if met
-            else "đã được đề nghị (hoặc đang chờ quyết định) một danh hiệu khác cùng nhóm"))
-    if title.min_vote_share is not None and votes is not None:
-        count = votes.get(unit.id, 0)
-        met = Decimal(count) >= title.min_vote_share * voters
-        conditions.append(Condition(
-            "vote_share", met,
-            f"được {count}/{voters} phiếu, {'đạt' if met else 'chưa đạt'} tỷ lệ tối thiểu "
-            f"{format_number(title.min_vote_share * 100)}%",
-        ))
+        conditions.append(_group(title, unit.id, state))
+    if title.vote_threshold is not None:
+        conditions.append(_vote(title, unit.id, ballot))
     return tuple(conditions)
 
 
-def _apply_max(
-    title: Title, eligible: list[tuple[UnitResult, tuple[Condition, ...]]]
-) -> list[tuple[UnitResult, tuple[Condition, ...], Outcome, str | None]]:
-    """Take eligible units in rank order up to `max`; a cut-off inside a tie leaves that tie undecided."""
+def _earlier(required: str, unit_id: str, state: _Decided, kind: str) -> Condition:
+    name = state.titles[required].name if required in state.titles else required
+    if unit_id in state.proposed[required]:
+        return Condition(kind, "holds", f"được đề nghị «{name}» (điều kiện kèm theo)")
+    if unit_id in state.undecided[required]:
+        return Condition(kind, "waits", f"chưa quyết định «{name}» (điều kiện kèm theo)", waiting_for(name))
+    return Condition(kind, "fails", f"không được đề nghị «{name}», là điều kiện kèm theo")
+
+
+def _group(title: Title, unit_id: str, state: _Decided) -> Condition:
+    same = [t for t in state.decided if t.group == title.group]
+    taken = next((t for t in same if unit_id in state.proposed[t.id]), None)
+    if taken is not None:
+        return Condition("group", "fails", f"đã được đề nghị «{taken.name}», cùng nhóm")
+    waiting = next((t for t in same if unit_id in state.undecided[t.id]), None)
+    if waiting is not None:
+        return Condition("group", "waits", f"đang chờ quyết định «{waiting.name}», cùng nhóm",
+                         waiting_for(waiting.name))
+    return Condition("group", "holds", "chưa được đề nghị danh hiệu nào cùng nhóm")
+
+
+def _vote(title: Title, unit_id: str, ballot: Ballot | None) -> Condition:
+    threshold = title.vote_threshold
+    assert threshold is not None
+    votes = ballot.votes.get(title.id) if ballot is not None else None
+    if ballot is None or votes is None:
+        return Condition("vote_share", "waits", NO_BALLOT, NO_BALLOT)
+    by_members = title.vote_base == "members"
+    base = ballot.members if by_members and ballot.members is not None else ballot.voters
+    count = votes.get(unit_id, 0)
+    share = Fraction(count, base) if base > 0 else Fraction(0)
+    over = title.min_vote_share is None
+    met = share > threshold if over else share >= threshold
+    of_what = " trên tổng số thành viên" if by_members else ""
+    if over:
+        verdict = f"{'vượt' if met else 'không vượt'} tỷ lệ {percent(threshold)}"
+    else:
+        verdict = f"{'đạt' if met else 'chưa đạt'} tỷ lệ tối thiểu {percent(threshold)}"
+    return Condition("vote_share", "holds" if met else "fails",
+                     f"được {count}/{base} phiếu{of_what} ({percent(share)}), {verdict}")
+
+
+def _walk(title: Title, candidates: list[tuple[UnitResult, tuple[Condition, ...]]]) -> list[TitleDecision]:
+    """Eligible units proposed and waiting units undecided, with `max` walked one rank at a time."""
+    def waiting(conditions: tuple[Condition, ...]) -> Condition | None:
+        return next((c for c in conditions if c.state == "waits"), None)
+
+    decisions = []
     limit = title.max
-    if limit is None or len(eligible) <= limit:
-        return [(r, c, "proposed", None) for r, c in eligible]
-    cut_rank = eligible[limit - 1][0].rank if eligible[limit - 1][0].rank == eligible[limit][0].rank else None
-    out: list[tuple[UnitResult, tuple[Condition, ...], Outcome, str | None]] = []
-    taken = 0
-    for result, conditions in eligible:
-        if cut_rank is not None and result.rank == cut_rank:
-            reason = f"đồng hạng {result.rank} tại ngưỡng tối đa {limit} đơn vị: Khối cần quyết định"
-            out.append((result, conditions, "undecided", reason))
-        elif taken < limit and (cut_rank is None or (result.rank or 0) < cut_rank):
-            taken += 1
-            out.append((result, conditions, "proposed", None))
+    taken = opened = 0
+    ranks = sorted({r.rank or 0 for r, _ in candidates})
+    for rank in ranks:
+        at_rank = [(r, c) for r, c in candidates if (r.rank or 0) == rank]
+        eligible = [(r, c) for r, c in at_rank if waiting(c) is None]
+        pending = [(r, c) for r, c in at_rank if waiting(c) is not None]
+        if limit is not None and taken >= limit:
+            gone = Condition("max", "fails", f"{PLACES_GONE} ({limit} đơn vị): các đơn vị xếp trên đã nhận đủ")
+            decisions += [TitleDecision(title.id, r.unit.id, "missed", (*c, gone), places_gone=True)
+                          for r, c in at_rank]
+            continue
+        for r, c in pending:
+            first = waiting(c)
+            decisions.append(TitleDecision(title.id, r.unit.id, "undecided", c, first.reason if first else None))
+        fits = limit is None or taken + opened + len(pending) + len(eligible) <= limit
+        if fits:
+            decisions += [TitleDecision(title.id, r.unit.id, "proposed", c) for r, c in eligible]
         else:
-            extra = Condition("max", False, f"ngoài số lượng tối đa {limit} đơn vị (đã đủ các đơn vị xếp trên)")
-            out.append((result, (*conditions, extra), "missed", None))
-    return out
+            reason = TIE_AT_MAX if opened + len(pending) == 0 else ABOVE_PENDING
+            decisions += [TitleDecision(title.id, r.unit.id, "undecided", c, reason) for r, c in eligible]
+        taken = taken + len(eligible) if limit is None else min(limit, taken + len(eligible))
+        opened += len(pending)
+    return decisions

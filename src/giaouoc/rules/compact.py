@@ -64,10 +64,10 @@ def _check_titles(titles: list[Title], src: Source, report: Report) -> None:
         if title.max is not None and title.max < 1:
             report.add(src.file, src.pos("titles", index, "max"), "invalid-max",
                        f"danh hiệu «{title.id}»: «max» phải từ 1 trở lên")
-        share = title.min_vote_share
-        if share is not None and not 0 < share <= 1:
-            report.add(src.file, src.pos("titles", index, "min_vote_share"), "invalid-vote-share",
-                       f"danh hiệu «{title.id}»: «min_vote_share» phải lớn hơn 0 và không quá 1 (ví dụ 0.8 là 80%)")
+        if title.min_vote_share is not None and title.over_vote_share is not None:
+            report.add(src.file, src.key_pos("titles", index, "over_vote_share"), "vote-share-conflict",
+                       f"danh hiệu «{title.id}» ghi cả «min_vote_share» (từ … trở lên) và «over_vote_share» "
+                       "(trên …): chỉ giữ một trong hai")
         if title.min_total is not None and title.min_total < 0:
             report.add(src.file, src.pos("titles", index, "min_total"), "invalid-max",
                        f"danh hiệu «{title.id}»: «min_total» không được âm")

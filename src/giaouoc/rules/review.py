@@ -22,9 +22,7 @@ def check_review(files: YearFiles, report: Report) -> None:
     ballot = review.ballot
     if ballot is None:
         return
-    if ballot.voters < 1:
-        report.add(src.file, src.pos("ballot", "voters"), "invalid-voters",
-                   "số phiếu hợp lệ «voters» phải từ 1 trở lên")
+    _check_counts(files, report)
     titles = {t.id: t for t in compact.titles} if compact is not None else None
     unit_ids = {u.id for u in files.units} if files.units is not None else None
     for title_id, votes in ballot.votes.items():
@@ -39,10 +37,29 @@ def check_review(files: YearFiles, report: Report) -> None:
                            f"đơn vị «{unit_id}» không có trong units.yaml")
             if count < 0:
                 report.add(src.file, where, "invalid-votes", f"số phiếu của «{unit_id}» không được âm")
-            elif count > ballot.voters:
+            elif count > ballot.voters >= 1:
                 report.add(src.file, where, "votes-over-voters",
                            f"«{unit_id}» được {count} phiếu, nhiều hơn số phiếu hợp lệ {ballot.voters}")
-        if title is not None and title.max is not None and sum(votes.values()) > ballot.voters * title.max:
+        if title is not None and title.max is not None and title.max >= 1 \
+                and sum(votes.values()) > ballot.voters * title.max:
             report.add(src.file, src.key_pos("ballot", "votes", title_id), "votes-over-max",
                        f"tổng số phiếu cho «{title_id}» là {sum(votes.values())}, vượt {ballot.voters} phiếu × "
                        f"{title.max} đơn vị được đề nghị tối đa = {ballot.voters * title.max}")
+
+
+def _check_counts(files: YearFiles, report: Report) -> None:
+    """Valid ballots at least 1, members at least the valid ballots, members given when a title counts them."""
+    assert files.review is not None and files.review.ballot is not None
+    ballot, src = files.review.ballot, files.sources["review.yaml"]
+    if ballot.voters < 1:
+        report.add(src.file, src.pos("ballot", "voters"), "invalid-voters",
+                   "số phiếu hợp lệ «voters» phải từ 1 trở lên")
+    if ballot.members is not None and ballot.members < ballot.voters:
+        report.add(src.file, src.pos("ballot", "members"), "invalid-voters",
+                   f"số thành viên có quyền bỏ phiếu «members» ({ballot.members}) không được ít hơn số phiếu hợp lệ "
+                   f"«voters» ({ballot.voters})")
+    counting_members = [t.id for t in files.compact.titles if t.vote_base == "members"] if files.compact else []
+    if counting_members and ballot.members is None:
+        report.add(src.file, src.key_pos("ballot"), "missing-members",
+                   f"danh hiệu {', '.join(counting_members)} tính tỷ lệ phiếu trên tổng số thành viên "
+                   "(vote_base: members): hãy ghi «members» (số thành viên có quyền bỏ phiếu) trong «ballot»")

@@ -1,0 +1,102 @@
+"""The problem code registry: every code documented, and every code produced by some broken input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, edit
+from giaouoc.codes import CODES, markdown_table
+from giaouoc.rules import load_year
+from test_checks import CASES
+
+YEAR = "compacts/2023"
+
+# Whole files written as they are: (file, content, [(code, line)] expected, nothing else).
+FILE_CASES: list[tuple[str, str | bytes, list[tuple[str, int]]]] = [
+    ("units.yaml", "units:\n  - id: pa01\n".encode("utf-16"), [("encoding", 1)]),
+    ("units.yaml", "units: [\n", [("yaml-syntax", 2)]),
+    ("units.yaml", "units: &u []\n", [("yaml-alias", 1)]),
+    ("units.yaml", "units: !!python/object []\n", [("yaml-tag", 1)]),
+    ("units.yaml", "units: " + "[" * 70 + "]" * 70 + "\n", [("yaml-too-deep", 1)]),
+    ("units.yaml", "", [("empty-file", 1)]),
+    ("units.yaml", "units: pa01\n", [("wrong-type", 1)]),
+    ("scores/pa10.txt", "unit: pa10\n", [("stray-file", 1)]),
+]
+# Edits of the sample: (file, old, new, [(code, file, needle)]); a missing file is written as None.
+EDIT_CASES: list[tuple[str, str | None, str, list[tuple[str, str, str]]]] = [
+    ("compact.yaml", "leader: pa03", "leader: <mã đơn vị Trưởng khối>",
+     [("placeholder", "compact.yaml", "leader: <")]),
+    ("review.yaml", "voters: 9", "voters: 0",
+     [("invalid-voters", "review.yaml", "voters: 0"), ("votes-over-voters", "review.yaml", "pa03: 8"),
+      ("votes-over-voters", "review.yaml", "pa05: 1"), ("votes-over-voters", "review.yaml", "pa03: 9"),
+      ("votes-over-voters", "review.yaml", "pa05: 9"), ("votes-over-voters", "review.yaml", "pa01: 9"),
+      ("votes-over-max", "review.yaml", "co-bca:")]),
+    ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa05: -1}",
+     [("invalid-votes", "review.yaml", "pa05: -1")]),
+    ("scores/pa03.yaml", "  7: {self: 8, block: 8}\n", "", [("incomplete-scores", "scores/pa03.yaml", "scores:")]),
+]
+# Codes whose failing inputs are tested in another module (checked to be there).
+ELSEWHERE = {"form-mismatch": "test_sheets.py", "missing-file": "test_checks.py",
+             "missing-members": "test_ranking_v2.py", "vote-share-conflict": "test_ranking_v2.py",
+             "missing-scores": "test_checks.py"}
+
+
+def _problems(root: Path) -> list[tuple[str, str, int]]:
+    report = load_year(root, root / YEAR)[1]
+    return sorted((p.code, p.file.removeprefix(YEAR + "/"), p.line) for p in report.problems)
+
+
+@pytest.mark.parametrize(("file", "content", "expected"), FILE_CASES, ids=[c[2][0][0] for c in FILE_CASES])
+def test_file_case(root: Path, file: str, content: str | bytes, expected: list[tuple[str, int]]) -> None:
+    path = root / YEAR / file
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    found = _problems(root)
+    if file == "units.yaml":  # with units.yaml unreadable, the rules on units are skipped, nothing else is said
+        found = [f for f in found if f[1] == file]
+    assert found == sorted((code, file, line) for code, line in expected)
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), EDIT_CASES, ids=[c[3][0][0] for c in EDIT_CASES])
+def test_edit_case(root: Path, file: str, old: str, new: str, expected: list[tuple[str, str, str]]) -> None:
+    from test_checks import last_line_of
+
+    edit(root / YEAR / file, old, new)
+    assert _problems(root) == sorted((c, f, last_line_of(root / YEAR / f, n)) for c, f, n in expected)
+
+
+def test_every_code_has_a_failing_input() -> None:
+    covered = {case[3] for case in CASES}
+    covered |= {also[0] for case in CASES if len(case) > 5 for also in case[5].get("also", [])}
+    covered |= {code for case in FILE_CASES for code, _ in case[2]}
+    covered |= {code for case in EDIT_CASES for code, _, _ in case[3]}
+    for code, module in ELSEWHERE.items():
+        assert f"{code}" in (REPO / "tests" / module).read_text(encoding="utf-8"), (code, module)
+        covered.add(code)
+    assert sorted(set(CODES) - covered) == []
+
+
+def test_every_code_is_used_by_the_source() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "src" / "giaouoc").rglob("*.py")
+                       if p.name != "codes.py")
+    assert [code for code in CODES if f'"{code}"' not in source] == []
+
+
+def test_the_format_reference_holds_the_generated_code_table() -> None:
+    text = (REPO / "docs" / "dinh-dang.md").read_text(encoding="utf-8")
+    assert markdown_table() in text, "chạy: python -m giaouoc.codes và chép bảng vào docs/dinh-dang.md"
+
+
+def test_undeclared_code_is_a_bug() -> None:
+    from giaouoc.problems import Report
+
+    with pytest.raises(KeyError):
+        Report().add("f.yaml", (1, 1), "no-such-code", "x")
+
+
+def test_sample_copy_is_untouched_by_the_cases(root: Path) -> None:
+    assert _problems(root) == []
+    shutil.rmtree(root / YEAR / "scores")
+    assert _problems(root) == []
