@@ -14,7 +14,7 @@ ALLOWED: dict[str, set[str]] = {
     "rules": {"model", "load"},
     "rank": {"model"},
     "changes": {"model", "load", "rules", "rank"},
-    "report": {"model", "rules", "rank", "changes"},
+    "report": {"model", "load", "rules", "rank", "changes"},
     "documents": {"model", "rank", "report"},
     "sheets": {"model", "rank", "report"},
     "edit": {"model", "load", "rules", "sheets"},

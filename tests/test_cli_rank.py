@@ -22,14 +22,14 @@ def test_json_matches_the_spec_field_for_field(root: Path) -> None:
     code, stdout, _ = invoke(root, "rank", "2023", "--format", "json")
     assert code == 0
     document = json.loads(stdout)
-    assert list(document) == ["year", "block", "provisional", "units"]
-    assert (document["year"], document["block"], document["provisional"]) == (
-        2023, "Khối thi đua An ninh nhân dân", False)
+    assert list(document) == ["year", "block", "provisional", "final", "units"]
+    assert (document["year"], document["block"], document["provisional"], document["final"]) == (
+        2023, "Khối thi đua An ninh nhân dân", False, True)
     first = document["units"][0]
     assert first == {
         "rank": 1, "id": "pa03", "name": "Phòng An ninh chính trị nội bộ", "subtotal": 96.5, "bonus": 2,
         "penalty": 0, "total": 98.5, "band": "Hoàn thành xuất sắc nhiệm vụ", "provisional": False,
-        "titles": ["quyet-thang", "co-bca"], "undecided": [], "not_ranked": None,
+        "titles": ["quyet-thang", "co-bca"], "undecided": [], "pending": {}, "not_ranked": None,
     }
     assert [u["id"] for u in document["units"]] == ["pa03", "pa05", "pa01", "pa04", "pa02", "pa08", "pa09",
                                                     "pa06", "pv06"]

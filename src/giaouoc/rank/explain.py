@@ -94,6 +94,10 @@ def _decision_line(decision: TitleDecision, year: Year) -> str:
         met = "; ".join(c.detail for c in decision.conditions)
         return f"{name}: được đề nghị ({met})."
     if decision.outcome == "undecided":
-        return f"{name}: chờ Khối quyết định — {decision.reason}."
-    missed = "; ".join(c.detail for c in decision.conditions if not c.met)
-    return f"{name}: không được đề nghị ({missed})."
+        line = f"{name}: chưa quyết định — {decision.reason}"
+        waiting = decision.waiting
+        if waiting:
+            line += "; điều kiện đang chờ: " + "; ".join(c.detail for c in waiting)
+        return line + "."
+    failed = "; ".join(c.detail for c in decision.failed)
+    return f"{name}: không được đề nghị ({failed})."

@@ -32,17 +32,29 @@ def as_json(ranking: Ranking) -> str:
             "provisional": r.provisional,
             "titles": r.titles,
             "undecided": r.undecided,
+            "pending": r.pending,
             "not_ranked": r.not_ranked,
         }
         for r in ranking.units
     ]
-    document = {"year": ranking.year, "block": ranking.block, "provisional": ranking.provisional, "units": units}
+    document = {"year": ranking.year, "block": ranking.block, "provisional": ranking.provisional,
+                "final": ranking.final, "units": units}
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def _title_names(ids: list[str], year: Year) -> str:
     names = year.compact.title_names
     return "; ".join(names[i] for i in ids)
+
+
+def pending_titles(pending: dict[str, str], year: Year) -> str:
+    """Undecided titles with their reasons: "Cờ thi đua (chờ: chưa có kết quả bỏ phiếu)"."""
+    return "; ".join(f"{year.compact.title_name(t)} (chờ: {reason})" for t, reason in pending.items())
+
+
+def csv_text(value: str) -> str:
+    """Text that a spreadsheet opening the CSV never takes for a formula (OWASP: a leading quote)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def as_csv(ranking: Ranking, year: Year) -> str:
@@ -54,12 +66,12 @@ def as_csv(ranking: Ranking, year: Year) -> str:
                      "Điểm thưởng", "Điểm trừ", "Tổng điểm", "Xếp loại", "Danh hiệu đề nghị", "Chờ quyết định",
                      "Tạm tính", "Không xếp hạng"])
     for r in ranking.units:
+        text = [r.unit.name, r.band or "", _title_names(r.titles, year), pending_titles(r.pending, year)]
         writer.writerow([
-            r.rank or "", r.unit.id, r.unit.name,
+            r.rank or "", csv_text(r.unit.id), *(csv_text(x) for x in text[:1]),
             *("" if r.items[i] is None else _plain(r.items[i]) for i in item_ids),
-            _plain(r.subtotal), _plain(r.bonus), _plain(r.penalty), _plain(r.total), r.band or "",
-            _title_names(r.titles, year), _title_names(r.undecided, year), "có" if r.provisional else "",
-            r.not_ranked or "",
+            _plain(r.subtotal), _plain(r.bonus), _plain(r.penalty), _plain(r.total),
+            *(csv_text(x) for x in text[1:]), "có" if r.provisional else "", csv_text(r.not_ranked or ""),
         ])
     return "\ufeff" + buffer.getvalue()
 
@@ -73,8 +85,8 @@ def rows(ranking: Ranking, year: Year) -> list[list[str]]:
     table = []
     for r in ranking.units:
         titles = _title_names(r.titles, year)
-        if r.undecided:
-            titles = "; ".join(x for x in (titles, "chờ quyết định: " + _title_names(r.undecided, year)) if x)
+        if r.pending:
+            titles = "; ".join(x for x in (titles, pending_titles(r.pending, year)) if x)
         band = r.band or ""
         if r.rank is None:
             band = f"không xếp hạng: {r.not_ranked}"
@@ -94,10 +106,27 @@ def heading(ranking: Ranking) -> str:
 PROVISIONAL_NOTE = "KẾT QUẢ TẠM TÍNH: dấu * là đơn vị còn nội dung chưa có điểm Khối thống nhất."
 
 
+def notes(ranking: Ranking) -> list[str]:
+    """What a reader must know before taking the table as the year's result."""
+    found = [PROVISIONAL_NOTE] if ranking.provisional else []
+    if not ranking.final:
+        why = []
+        waiting = [r for r in ranking.units if r.pending]
+        if waiting:
+            why.append(f"{len(waiting)} đơn vị còn chờ quyết định danh hiệu (ghi «chờ: …»)")
+        unscored = [r for r in ranking.units if r.rank is None and not r.excluded]
+        if unscored:
+            why.append(f"{len(unscored)} đơn vị chưa đủ điểm để xếp hạng")
+        if ranking.provisional:
+            why.append("còn điểm tự chấm chưa được Khối thống nhất")
+        found.append("KẾT QUẢ CHƯA CUỐI CÙNG: " + "; ".join(why) + ".")
+    return found
+
+
 def as_markdown(ranking: Ranking, year: Year) -> str:
     lines = [f"## {heading(ranking)}", ""]
-    if ranking.provisional:
-        lines += [f"**{PROVISIONAL_NOTE}**", ""]
+    for note in notes(ranking):
+        lines += [f"**{note}**", ""]
     lines.append("| " + " | ".join(HEADERS) + " |")
     lines.append("|" + "|".join(["---:", "---", "---:", "---:", "---:", "---:", "---", "---"]) + "|")
     for row in rows(ranking, year):
@@ -107,8 +136,7 @@ def as_markdown(ranking: Ranking, year: Year) -> str:
 
 def print_ranking(ranking: Ranking, year: Year) -> None:
     columns = [(header, index in (0, 2, 3, 4, 5)) for index, header in enumerate([*HEADERS[:-1], "Danh hiệu"])]
-    notes = [PROVISIONAL_NOTE] if ranking.provisional else []
-    print_table(heading(ranking), columns, rows(ranking, year), before=notes)
+    print_table(heading(ranking), columns, rows(ranking, year), before=notes(ranking))
 
 
 def _print_json(ranking: Ranking, year: Year) -> None:

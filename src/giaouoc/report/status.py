@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from giaouoc.problems import Report
 from giaouoc.report.common import print_table
 from giaouoc.report.terminal import out
-from giaouoc.rules.progress import YearStatus
+from giaouoc.rules.progress import YearStatus, year_status
+
+
+def read_status(root: Path, folder: Path) -> YearStatus:
+    """Read and check a year folder, however incomplete, say how far it has come and, if valid, rank it."""
+    from giaouoc.load.folder import read_year
+    from giaouoc.rank.ranking import rank_year
+    from giaouoc.rules import check_year
+
+    report = Report()
+    files = read_year(root, folder, report)
+    year = check_year(files, report)
+    state = year_status(files, report)
+    return replace(state, ranking=rank_year(year)) if year is not None else state
 
 
 def as_dict(state: YearStatus) -> dict[str, Any]:
@@ -28,6 +44,8 @@ def as_dict(state: YearStatus) -> dict[str, Any]:
         "review": state.review,
         "ballot": state.ballot_titles,
         "documents": {doc: (reason is None) for doc, reason in state.documents.items()},
+        "final": state.ranking.final if state.ranking else None,
+        "pending": {r.unit.id: r.pending for r in state.ranking.units if r.pending} if state.ranking else {},
         "errors": state.errors,
         "warnings": state.warnings,
     }
@@ -47,6 +65,7 @@ def print_status(state: YearStatus) -> None:
         "Chấm điểm: đã đủ điểm Khối thống nhất cho mọi đơn vị." if state.scoring_complete
         else "Chấm điểm: chưa xong.",
         _review_line(state),
+        *_titles_line(state),
     ]
     ready = [d for d, why in state.documents.items() if why is None]
     waiting = [f"{d} ({why})" for d, why in state.documents.items() if why is not None]
@@ -70,3 +89,17 @@ def print_json(state: YearStatus) -> None:
 
 
 FORMATS: dict[str, Callable[[YearStatus], None]] = {"table": print_status, "json": print_json}
+
+
+def _titles_line(state: YearStatus) -> list[str]:
+    ranking = state.ranking
+    if ranking is None:
+        return []
+    if ranking.final:
+        return ["Danh hiệu: kết quả đã cuối cùng, không còn gì chờ quyết định."]
+    waiting = [r for r in ranking.units if r.pending]
+    reasons = sorted({reason for r in waiting for reason in r.pending.values()})
+    line = "Danh hiệu: kết quả chưa cuối cùng"
+    if waiting:
+        line += f"; {len(waiting)} đơn vị còn chờ quyết định ({'; '.join(reasons)})"
+    return [line + "."]

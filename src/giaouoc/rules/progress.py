@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.documents import DOCUMENT_IDS, missing_for
 from giaouoc.model.records import Unit
+from giaouoc.model.results import Ranking
 from giaouoc.problems import Report
 
 
@@ -35,6 +35,7 @@ class YearStatus:
     documents: dict[str, str | None]  # None: can be made now; else what is missing
     errors: int
     warnings: int
+    ranking: Ranking | None = None  # when the year has no error: what is final, what is pending
 
     @property
     def scoring_complete(self) -> bool:
@@ -76,14 +77,3 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
         errors=errors,
         warnings=len(report.warnings),
     )
-
-
-def read_status(root: Path, folder: Path) -> YearStatus:
-    """Read and check a year folder, however incomplete, and say how far it has come."""
-    from giaouoc.load.folder import read_year
-    from giaouoc.rules import check_year
-
-    report = Report()
-    files = read_year(root, folder, report)
-    check_year(files, report)
-    return year_status(files, report)

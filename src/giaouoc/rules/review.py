@@ -40,7 +40,7 @@ def check_review(files: YearFiles, report: Report) -> None:
             elif count > ballot.voters >= 1:
                 report.add(src.file, where, "votes-over-voters",
                            f"«{unit_id}» được {count} phiếu, nhiều hơn số phiếu hợp lệ {ballot.voters}")
-        if title is not None and title.max is not None and title.max >= 1 \
+        if title is not None and title.max is not None and title.max >= 1 and ballot.voters >= 1 \
                 and sum(votes.values()) > ballot.voters * title.max:
             report.add(src.file, src.key_pos("ballot", "votes", title_id), "votes-over-max",
                        f"tổng số phiếu cho «{title_id}» là {sum(votes.values())}, vượt {ballot.voters} phiếu × "
