@@ -1,4 +1,4 @@
-"""Every rule of spec/ranking.md on a small year built in the test."""
+"""Every rule of docs/xep-hang.md on a small year built in the test."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The block's documents (spec/documents.md) and what each needs before it can be made."""
+"""The block's documents (see README, "Văn bản") and what each needs before it can be made."""
 
 from __future__ import annotations
 
