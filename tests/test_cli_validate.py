@@ -130,7 +130,7 @@ def test_internal_error_exits_three_with_one_line(root: Path, monkeypatch: pytes
     def broken(*args: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(command, "load_year", broken)
+    monkeypatch.setattr(command, "check_all", broken)
     assert main(["--root", str(root), "validate"]) == 3
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err and "lỗi nội bộ" in captured.err.lower()

@@ -15,6 +15,7 @@ from typer.core import TyperCommand, TyperGroup
 from giaouoc import __version__
 from giaouoc.cli.commands.common import Settings
 from giaouoc.cli.commands.diff import diff
+from giaouoc.cli.commands.history import close, history, reopen
 from giaouoc.cli.commands.new import new
 from giaouoc.cli.commands.rank import ALL_UNITS, rank
 from giaouoc.cli.commands.render import render
@@ -24,7 +25,8 @@ from giaouoc.cli.commands.validate import validate
 from giaouoc.errors import FatalError
 from giaouoc.report.terminal import err
 
-COMMANDS = ("validate", "rank", "render", "new", "status", "diff", "export", "form", "import")
+COMMANDS = ("validate", "rank", "render", "new", "status", "diff", "export", "form", "import", "history", "close",
+            "reopen")
 
 
 class Group(TyperGroup):
@@ -182,6 +184,9 @@ app.command("diff", cls=Command)(diff)
 app.command("export", cls=Command)(export)
 app.command("form", cls=Command)(form)
 app.command("import", cls=Command)(import_form)
+app.command("history", cls=Command)(history)
+app.command("close", cls=Command)(close)
+app.command("reopen", cls=Command)(reopen)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

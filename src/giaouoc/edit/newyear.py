@@ -6,10 +6,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from giaouoc.edit.yamltext import flow, scalar
 from giaouoc.errors import DataError, FatalError
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.records import Compact
+from giaouoc.yamltext import flow, scalar
 
 
 def placeholder(what: str) -> str:

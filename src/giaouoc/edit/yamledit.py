@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from giaouoc.edit.yamltext import flow
 from giaouoc.load.tree import Source
+from giaouoc.yamltext import flow
 
 Update = tuple[Decimal | None, str | None]  # new self score, new note (None: leave as it is)
 

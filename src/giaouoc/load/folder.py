@@ -12,7 +12,17 @@ from giaouoc.errors import UsageError
 from giaouoc.load.reader import validate_as
 from giaouoc.load.text import CONTROL_CHARS, CONTROL_MESSAGE, read_text
 from giaouoc.load.tree import Source, load_file
-from giaouoc.model.records import Compact, Item, ItemsFile, Review, Unit, UnitScores, UnitsFile
+from giaouoc.model.records import (
+    Closed,
+    Compact,
+    DecisionsFile,
+    Item,
+    ItemsFile,
+    Review,
+    Unit,
+    UnitScores,
+    UnitsFile,
+)
 from giaouoc.problems import Report
 
 
@@ -28,6 +38,8 @@ class YearFiles:
     items: list[Item] | None = None
     scores: dict[str, UnitScores] = field(default_factory=dict)
     review: Review | None = None
+    decisions: DecisionsFile | None = None
+    closed: Closed | None = None
     texts: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     score_files: list[str] = field(default_factory=list)
@@ -116,6 +128,10 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
         files.items = items.items
     if (source := load("review.yaml", False)) is not None:
         files.review = validate_as(source, Review, report)
+    if (source := load("decisions.yaml", False)) is not None:
+        files.decisions = validate_as(source, DecisionsFile, report)
+    if (source := load("closed.yaml", False)) is not None:
+        files.closed = validate_as(source, Closed, report)
     _read_scores(files, root, load, report)
     _read_texts(files, root, report)
     return files

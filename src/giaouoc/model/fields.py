@@ -45,6 +45,17 @@ def text(value: Any) -> str:
     return str(value)
 
 
+def nullable_text(value: Any) -> str | None:
+    """Text, or null written on purpose (a required key whose value may be empty)."""
+    return None if value is None else text(value)
+
+
+def flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise Invalid("wrong-type", f"cần true hoặc false, không phải «{value}»")
+
+
 def identifier(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)

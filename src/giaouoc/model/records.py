@@ -21,10 +21,12 @@ from giaouoc.model.fields import (
     TieBreak,
     block_code,
     clock_time,
+    flag,
     identifier,
     iso_date,
     list_of,
     map_of,
+    nullable_text,
     record,
     spec,
     text,
@@ -60,6 +62,7 @@ class Signing:
 class Band:
     name: str = spec(TEXT)
     min: Decimal = spec(POINTS)
+    short: str | None = spec(TEXT, None)  # HTXS, HTT …
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +71,30 @@ class Scoring:
     bonus_cap: Decimal | None = spec(POINTS, None)
     tie_break: list[TieBreak] = spec(list_of(value(tie_break)), factory=list)
     bands: list[Band] = spec(list_of(record(Band)), factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class HistoryCondition:
+    """A condition over this and earlier years (docs/lich-su.md): exactly one of band, title, without."""
+
+    band: str | None = spec(TEXT, None)  # this band or a higher one, every year covered
+    title: str | None = spec(ID, None)  # proposed (this year) or awarded (earlier years), every year covered
+    without: str | None = spec(ID, None)  # not proposed / not awarded, every year covered
+    years: int = spec(WHOLE)
+    before: bool = spec(value(flag), False)  # the `years` years before the year ranked, not ending with it
+
+    def covered(self, year: int) -> list[int]:
+        """The years this condition looks at when `year` is ranked, oldest first."""
+        last = year - 1 if self.before else year
+        return list(range(last - self.years + 1, last + 1))
+
+    @property
+    def kind(self) -> str:
+        return "band" if self.band is not None else "title" if self.title is not None else "without"
+
+    @property
+    def subject(self) -> str:
+        return self.band or self.title or self.without or ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +108,13 @@ class Title:
     min_vote_share: Fraction | None = spec(value(vote_share), None)  # at least this share
     over_vote_share: Fraction | None = spec(value(vote_share), None)  # more than this share
     vote_base: str | None = spec(value(vote_base), None)  # "members": shares of ballot.members, not of voters
+    history: list[HistoryCondition] = spec(list_of(record(HistoryCondition)), factory=list)
+
+    @property
+    def depends_on(self) -> list[str]:
+        """Titles decided before this one: those it requires, and those its history conditions read this year."""
+        read = [c.title or c.without or "" for c in self.history if not c.before and c.kind != "band"]
+        return list(dict.fromkeys([*self.requires, *read]))
 
     @property
     def vote_threshold(self) -> Fraction | None:
@@ -124,6 +158,7 @@ class Unit:
     short: str | None = spec(TEXT, None)
     head: Person = spec(record(Person))
     registered: list[str] = spec(list_of(ID), factory=list)
+    formerly: list[str] = spec(list_of(ID), factory=list)  # the ids it replaces: renamed from, merged from
 
     @property
     def label(self) -> str:
@@ -193,3 +228,52 @@ class Review:
     secretary: Person = spec(record(Person))
     attendees: list[str] = spec(list_of(TEXT), factory=list)
     ballot: Ballot | None = spec(record(Ballot), None)
+
+
+# --- files across years (docs/lich-su.md) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision:
+    number: str = spec(TEXT)
+    date: date = spec(value(iso_date))
+    issuer: str | None = spec(TEXT, None)
+    awards: dict[str, list[str]] = spec(map_of(identifier, list_of(ID)), factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionsFile:
+    decisions: list[Decision] = spec(list_of(record(Decision)), factory=list)
+    bands: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PastUnit:
+    band: str | None = spec(value(nullable_text))  # required; null: no band recorded
+    titles: list[str] = spec(list_of(ID), factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PastYear:
+    source: str = spec(TEXT)
+    units: dict[str, PastUnit] = spec(map_of(identifier, record(PastUnit)), factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class HistoryFile:
+    titles: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
+    years: dict[int, PastYear] = spec(map_of(whole, record(PastYear)), factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LogEntry:
+    closed: date | None = spec(value(iso_date), None)
+    reopened: date | None = spec(value(iso_date), None)
+    reason: str | None = spec(TEXT, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Closed:
+    closed: date | None = spec(value(iso_date), None)
+    files: dict[str, str] = spec(map_of(text, TEXT), factory=dict)
+    log: list[LogEntry] = spec(list_of(record(LogEntry)), factory=list)

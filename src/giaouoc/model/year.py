@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from giaouoc.model.records import Compact, Item, Review, Unit, UnitScores
+from giaouoc.model.records import Compact, DecisionsFile, Item, Review, Unit, UnitScores
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Year:
     texts: dict[str, str]
     folder: Path  # the year folder it was read from: every command writes back here, never re-derives it
     root: Path  # the data root, for paths shown to people
+    decisions: DecisionsFile | None = None  # the authority's decisions, when recorded
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from giaouoc.model.fields import TieBreak
+from giaouoc.model.history import Past
 from giaouoc.model.records import Unit
 from giaouoc.model.results import Ranking, Separation, UnitResult
 from giaouoc.model.year import Year
@@ -59,8 +60,8 @@ def tie_value(result: UnitResult, key: TieBreak, votes: dict[str, dict[str, int]
     return Decimal(votes.get(key.title or "", {}).get(result.unit.id, 0))
 
 
-def rank_year(year: Year) -> Ranking:
-    """Rank a complete, validated year."""
+def rank_year(year: Year, past: Past | None = None) -> Ranking:
+    """Rank a complete, validated year; `past` holds what earlier years recorded (for history conditions)."""
     scoring = year.compact.scoring
     votes = year.review.ballot.votes if year.review and year.review.ballot else {}
     results = [score_unit(year, unit) for unit in year.units]
@@ -89,7 +90,7 @@ def rank_year(year: Year) -> Ranking:
     for result in ranked:
         result.band = next((b.name for b in bands if b.min <= result.total), None)
     unranked = sorted((r for r in results if r.not_ranked is not None), key=lambda r: sort_key(r.unit.name))
-    decisions, title_order = decide_titles(year, ranked)
+    decisions, title_order = decide_titles(year, ranked, past)
     by_id = {r.unit.id: r for r in ranked}
     for decision in decisions:
         result = by_id[decision.unit_id]

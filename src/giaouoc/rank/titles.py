@@ -12,9 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from giaouoc.model.records import Ballot, Title
+from giaouoc.model.history import Past
+from giaouoc.model.records import Ballot, Band, Title
 from giaouoc.model.results import Condition, TitleDecision, UnitResult
 from giaouoc.model.year import Year
+from giaouoc.rank.history import history_condition
 from giaouoc.vietnamese import format_number, percent
 
 NO_BALLOT = "chưa có kết quả bỏ phiếu"
@@ -28,7 +30,7 @@ def waiting_for(name: str) -> str:
 
 
 def decision_order(titles: list[Title]) -> list[Title]:
-    """Titles in the order listed, each after the titles it requires (decided first, in the order named)."""
+    """Titles in the order listed, each after the titles it requires or reads this year (in the order named)."""
     by_id = {t.id: t for t in titles}
     placed: list[Title] = []
     done: set[str] = set()
@@ -36,7 +38,7 @@ def decision_order(titles: list[Title]) -> list[Title]:
     def visit(title: Title, path: frozenset[str]) -> None:
         if title.id in done or title.id in path:  # a cycle is a validation error; never loop on it
             return
-        for required in title.requires:
+        for required in title.depends_on:
             if required in by_id:
                 visit(by_id[required], path | {title.id})
         done.add(title.id)
@@ -60,19 +62,23 @@ def implied_registrations(registered: list[str], titles: dict[str, Title]) -> se
 
 
 @dataclass
-class _Decided:
+class Decided:
     """What is known so far, title by title: who was proposed, who is undecided, in which groups."""
 
     titles: dict[str, Title]
+    year: int = 0
+    bands: list[Band] = field(default_factory=list)
+    past: Past = field(default_factory=Past)
     proposed: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     undecided: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     decided: list[Title] = field(default_factory=list)
 
 
-def decide_titles(year: Year, ranked: list[UnitResult]) -> tuple[list[TitleDecision], list[str]]:
+def decide_titles(year: Year, ranked: list[UnitResult], past: Past | None = None
+                  ) -> tuple[list[TitleDecision], list[str]]:
     titles = {t.id: t for t in year.compact.titles}
     ballot = year.review.ballot if year.review else None
-    state = _Decided(titles)
+    state = Decided(titles, year=year.compact.year, bands=year.compact.scoring.bands, past=past or Past())
     decisions: list[TitleDecision] = []
     order = decision_order(year.compact.titles)
     for title in order:
@@ -96,7 +102,7 @@ def decide_titles(year: Year, ranked: list[UnitResult]) -> tuple[list[TitleDecis
     return decisions, [t.id for t in order]
 
 
-def _conditions(title: Title, result: UnitResult, state: _Decided, ballot: Ballot | None) -> tuple[Condition, ...]:
+def _conditions(title: Title, result: UnitResult, state: Decided, ballot: Ballot | None) -> tuple[Condition, ...]:
     """Conditions 1–4 of docs/xep-hang.md for one unit, after whether it registered at all."""
     unit = result.unit
     registered = implied_registrations(unit.registered, state.titles)
@@ -119,10 +125,11 @@ def _conditions(title: Title, result: UnitResult, state: _Decided, ballot: Ballo
         conditions.append(_group(title, unit.id, state))
     if title.vote_threshold is not None:
         conditions.append(_vote(title, unit.id, ballot))
+    conditions += [history_condition(c, result, state) for c in title.history]
     return tuple(conditions)
 
 
-def _earlier(required: str, unit_id: str, state: _Decided, kind: str) -> Condition:
+def _earlier(required: str, unit_id: str, state: Decided, kind: str) -> Condition:
     name = state.titles[required].name if required in state.titles else required
     if unit_id in state.proposed[required]:
         return Condition(kind, "holds", f"được đề nghị «{name}» (điều kiện kèm theo)")
@@ -131,7 +138,7 @@ def _earlier(required: str, unit_id: str, state: _Decided, kind: str) -> Conditi
     return Condition(kind, "fails", f"không được đề nghị «{name}», là điều kiện kèm theo")
 
 
-def _group(title: Title, unit_id: str, state: _Decided) -> Condition:
+def _group(title: Title, unit_id: str, state: Decided) -> Condition:
     same = [t for t in state.decided if t.group == title.group]
     taken = next((t for t in same if unit_id in state.proposed[t.id]), None)
     if taken is not None:

@@ -9,12 +9,16 @@ here (docs/architecture.md).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from giaouoc.load.block import BlockFiles, read_block
 from giaouoc.load.folder import YearFiles, read_year
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
+from giaouoc.rules.closed import check_closed
 from giaouoc.rules.compact import check_compact
+from giaouoc.rules.decisions import check_decisions
 from giaouoc.rules.items import check_items
 from giaouoc.rules.review import check_review
 from giaouoc.rules.scores import check_scores, well_named_scores
@@ -22,7 +26,8 @@ from giaouoc.rules.units import check_units
 
 Rule = Callable[[YearFiles, Report], None]
 
-RULES: list[Rule] = [check_compact, check_units, check_items, check_scores, check_review]
+RULES: list[Rule] = [check_compact, check_units, check_items, check_scores, check_review, check_decisions,
+                     check_closed]
 
 
 def check_year(files: YearFiles, report: Report) -> Year | None:
@@ -32,7 +37,8 @@ def check_year(files: YearFiles, report: Report) -> Year | None:
     compact, units, items = files.compact, files.units, files.items
     if report.errors or compact is None or units is None or items is None:
         return None
-    return Year(compact, units, items, well_named_scores(files), files.review, files.texts, files.folder, files.root)
+    return Year(compact, units, items, well_named_scores(files), files.review, files.texts, files.folder, files.root,
+                files.decisions)
 
 
 def load_year(root: Path, folder: Path) -> tuple[Year | None, Report]:
@@ -40,3 +46,33 @@ def load_year(root: Path, folder: Path) -> tuple[Year | None, Report]:
     report = Report()
     files = read_year(root, folder, report)
     return check_year(files, report), report
+
+
+@dataclass
+class Block:
+    """Every year of a data root, read once and checked: the files, and each folder year's Year (None on errors)."""
+
+    files: BlockFiles
+    checked: dict[int, Year | None] = field(default_factory=dict)
+
+    def errors_in(self, year: int) -> bool:
+        return self.checked.get(year) is None
+
+
+def load_block(root: Path, folders: list[Path] | None = None) -> tuple[Block, Report]:
+    """Read history.yaml and the year folders (all, or those given), check each year and every cross-year rule.
+
+    Each folder year's own problems stay in `block.files.reports[year]` too, so that a later year can tell
+    which earlier years have errors.
+    """
+    from giaouoc.rules.history import check_block
+
+    report = Report()
+    files = read_block(root, report, folders)
+    block = Block(files)
+    for year, year_files in sorted(files.years.items()):
+        own = files.reports[year]
+        block.checked[year] = check_year(year_files, own)
+        report.extend(own)
+    check_block(files, report)
+    return block, report

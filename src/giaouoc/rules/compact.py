@@ -29,12 +29,21 @@ def check_compact(files: YearFiles, report: Report) -> None:
         report.add(src.file, src.pos("scoring", "total"), "invalid-max", "«total» phải lớn hơn 0")
     if scoring.bonus_cap is not None and scoring.bonus_cap < 0:
         report.add(src.file, src.pos("scoring", "bonus_cap"), "invalid-max", "«bonus_cap» không được âm")
+    names: set[str] = set()
+    mins: set[object] = set()
     for index, band in enumerate(scoring.bands):
         if band.min < 0:
             report.add(src.file, src.pos("scoring", "bands", index, "min"), "invalid-max",
                        f"xếp loại «{band.name}»: «min» không được âm")
+        if band.name in names or band.min in mins:
+            report.add(src.file, src.pos("scoring", "bands", index), "duplicate-band",
+                       f"xếp loại «{band.name}» trùng tên hoặc trùng mức «min» với một xếp loại ở trên")
+        names.add(band.name)
+        mins.add(band.min)
     _check_tie_break(compact, src, report)
     _check_titles(compact.titles, src, report)
+    for index, title in enumerate(compact.titles):
+        _check_history(compact, index, title, src, report)
     for name in compact.documents:
         if name not in DOCUMENT_IDS:
             report.add(src.file, src.key_pos("documents", name), "unknown-key",
@@ -72,14 +81,51 @@ def _check_titles(titles: list[Title], src: Source, report: Report) -> None:
             report.add(src.file, src.pos("titles", index, "min_total"), "invalid-max",
                        f"danh hiệu «{title.id}»: «min_total» không được âm")
     for index in _titles_in_cycle(titles):
-        report.add(src.file, src.pos("titles", index, "requires"), "requires-cycle",
-                   f"danh hiệu «{titles[index].id}» nằm trong một vòng «requires» (yêu cầu lẫn nhau): "
-                   "hãy bỏ bớt một yêu cầu")
+        key = "requires" if titles[index].requires else "history"
+        report.add(src.file, src.pos("titles", index, key), "requires-cycle",
+                   f"danh hiệu «{titles[index].id}» nằm trong một vòng «requires» hay điều kiện «title», «without» "
+                   f"(yêu cầu lẫn nhau: {' → '.join(_cycle(titles, titles[index].id))}): hãy bỏ bớt một yêu cầu")
+
+
+def _check_history(compact: Compact, index: int, title: Title, src: Source, report: Report) -> None:
+    """Each history condition: one kind, years ≥ 1, a band of this year, a title of this year when it is read now."""
+    bands = {b.name for b in compact.scoring.bands} | {b.short for b in compact.scoring.bands if b.short}
+    titles = {t.id for t in compact.titles}
+    for number, condition in enumerate(title.history):
+        where = src.pos("titles", index, "history", number)
+        kinds = [k for k in ("band", "title", "without") if getattr(condition, k) is not None]
+        if len(kinds) != 1:
+            report.add(src.file, where, "invalid-history",
+                       f"danh hiệu «{title.id}»: mỗi điều kiện nhiều năm ghi đúng một trong band, title, without")
+            continue
+        if condition.years < 1:
+            report.add(src.file, src.pos("titles", index, "history", number, "years"), "invalid-history",
+                       f"danh hiệu «{title.id}»: «years» phải từ 1 trở lên")
+        if condition.band is not None and condition.band not in bands:
+            report.add(src.file, src.pos("titles", index, "history", number, "band"), "unknown-band",
+                       f"xếp loại «{condition.band}» không có trong scoring.bands năm {compact.year}")
+        named = condition.title or condition.without
+        if named is not None and not condition.before and named not in titles:
+            report.add(src.file, src.pos("titles", index, "history", number, kinds[0]), "unknown-title",
+                       f"danh hiệu «{named}» không có trong compact.yaml năm {compact.year}")
+
+
+def _cycle(titles: list[Title], start: str) -> list[str]:
+    """One cycle through `start`, as the ids met on the way back to it."""
+    depends = {t.id: t.depends_on for t in titles}
+    path = [start]
+    seen = {start}
+    while True:
+        following = next((d for d in depends.get(path[-1], []) if d == start or d not in seen), None)
+        if following is None or following == start:
+            return [*path, start]
+        path.append(following)
+        seen.add(following)
 
 
 def _titles_in_cycle(titles: list[Title]) -> list[int]:
-    """Indexes of titles that require themselves, directly or through others."""
-    requires = {t.id: list(t.requires) for t in titles}
+    """Indexes of titles that depend on themselves (requires, history read this year), directly or not."""
+    requires = {t.id: t.depends_on for t in titles}
     cyclic = []
     for index, title in enumerate(titles):
         stack, seen = list(requires.get(title.id, [])), set()

@@ -10,6 +10,7 @@ import typer
 
 from giaouoc.errors import DataError
 from giaouoc.load.folder import find_root, year_folder
+from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.report.terminal import err, print_problems
 
@@ -41,3 +42,16 @@ def load_checked(settings: Settings, year: str) -> tuple[Path, Year]:
             f"(xem «giaouoc validate {year}»).")
         raise DataError("")
     return root, loaded
+
+
+def load_ranked(settings: Settings, year: str) -> tuple[Path, Year, Ranking]:
+    """Load a year and rank it (reading earlier years when its titles have history conditions); refuse on errors."""
+    from giaouoc.history.records import load_ranked as load
+
+    root = settings.root
+    loaded, report, ranking = load(root, year)
+    print_problems(report)
+    if loaded is None or ranking is None:
+        err(f"Dữ liệu năm {year} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại (xem «giaouoc validate»).")
+        raise DataError("")
+    return root, loaded, ranking

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.cli.commands.common import Settings, YearArgument, load_checked
+from giaouoc.cli.commands.common import Settings, YearArgument, load_ranked
 from giaouoc.errors import UsageError
 from giaouoc.report.terminal import out
 
@@ -36,12 +36,10 @@ def rank(
 ) -> int:
     """Xếp hạng các đơn vị, xếp loại và đề nghị danh hiệu."""
     from giaouoc.rank.explain import explain
-    from giaouoc.rank.ranking import rank_year
     from giaouoc.report.ranking import FORMATS
 
     settings: Settings = ctx.obj
-    _, data = load_checked(settings, year)
-    ranking = rank_year(data)
+    _, data, ranking = load_ranked(settings, year)
     if explain_unit is not None:
         unit = None if explain_unit == ALL_UNITS else explain_unit
         if unit is not None and unit not in {u.id for u in data.units}:

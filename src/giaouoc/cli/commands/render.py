@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.cli.commands.common import Settings, YearArgument, load_checked
+from giaouoc.cli.commands.common import Settings, YearArgument, load_ranked
 from giaouoc.errors import UsageError
 from giaouoc.load.folder import display_path
 from giaouoc.report.terminal import err, out
@@ -33,7 +33,6 @@ def render(
     from giaouoc.documents.output import find_soffice, write_documents
     from giaouoc.documents.render import render_all
     from giaouoc.model.documents import DOCUMENT_IDS
-    from giaouoc.rank.ranking import rank_year
 
     settings: Settings = ctx.obj
     unknown = [d for d in docs or [] if d not in DOCUMENT_IDS]
@@ -41,9 +40,8 @@ def render(
         raise UsageError(f"không có văn bản «{unknown[0]}»; các văn bản: {', '.join(DOCUMENT_IDS)}")
     if pdf:
         find_soffice()  # say so before any work when LibreOffice is missing
-    root, data = load_checked(settings, year)
+    root, data, ranking = load_ranked(settings, year)
     target = out_dir or root / "out" / str(data.compact.year)
-    ranking = rank_year(data)
     wanted = list(dict.fromkeys(docs)) if docs else list(DOCUMENT_IDS)
     rendered = render_all(root, data, ranking, wanted, asked=bool(docs), warn=err)
     for path in sorted(write_documents(rendered, target, docx, pdf)):

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from giaouoc.cli.commands.common import Settings, YearArgument, load_checked
+from giaouoc.cli.commands.common import Settings, YearArgument, load_checked, load_ranked
 from giaouoc.errors import DataError, UsageError
 from giaouoc.report.terminal import err, out, print_problems
 
@@ -22,12 +22,11 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Chỉ cho xem tha
 def export(ctx: typer.Context, year: YearArgument, xlsx: XlsxOption) -> int:
     """Xuất kết quả ra Excel: xếp hạng, điểm chi tiết, điểm thưởng và điểm trừ."""
     from giaouoc.files import write_atomic
-    from giaouoc.rank.ranking import rank_year
     from giaouoc.sheets.export import export_workbook
 
     settings: Settings = ctx.obj
-    _, data = load_checked(settings, year)
-    write_atomic(xlsx, export_workbook(data, rank_year(data)))
+    _, data, ranking = load_ranked(settings, year)
+    write_atomic(xlsx, export_workbook(data, ranking))
     out(str(xlsx))
     return 0
 

@@ -6,9 +6,8 @@ from typing import Annotated
 import typer
 
 from giaouoc.cli.commands.common import Settings
+from giaouoc.history.check import check_all
 from giaouoc.load.folder import display_path, year_folder, year_folders
-from giaouoc.problems import Report
-from giaouoc.rules import load_year
 
 
 class ReportFormat(StrEnum):
@@ -36,9 +35,7 @@ def validate(
     settings: Settings = ctx.obj
     root = settings.root
     folders = [year_folder(root, y) for y in years] if years else year_folders(root)
-    report = Report()
-    for folder in folders:
-        report.extend(load_year(root, folder)[1])
+    report = check_all(root, folders if years else None)
     if strict:
         report = report.strict()
     checked = ", ".join(display_path(f, root) for f in folders) or "chưa có năm nào trong compacts/"

@@ -1,0 +1,23 @@
+"""Rules that need a year's ranking: awards the block did not propose (docs/lich-su.md, "Quyết định")."""
+
+from __future__ import annotations
+
+from giaouoc.history.records import Chronicle
+from giaouoc.problems import Report
+
+
+def check_awards(story: Chronicle, report: Report) -> None:
+    """A unit awarded a title it was not proposed for: a warning, since the authority may decide otherwise."""
+    for year, ranking in story.rankings.items():
+        files = story.block.files.years[year]
+        if files.decisions is None:
+            continue
+        src = files.sources["decisions.yaml"]
+        proposed = {(t, r.unit.id) for r in ranking.units for t in r.titles}
+        for index, decision in enumerate(files.decisions.decisions):
+            for title, units in decision.awards.items():
+                for position, unit in enumerate(units):
+                    if (title, unit) not in proposed:
+                        report.add(src.file, src.pos("decisions", index, "awards", title, position),
+                                   "award-not-proposed",
+                                   f"đơn vị «{unit}» được khen «{title}» nhưng Khối không đề nghị năm {year}")

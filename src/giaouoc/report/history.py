@@ -1,0 +1,114 @@
+"""`giaouoc history`: the block's record over the years as a table, JSON or Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from giaouoc.history.table import BlockHistory, UnitHistory, YearEntry
+from giaouoc.report.common import markdown_cell, print_table
+from giaouoc.report.terminal import out
+from giaouoc.vietnamese import format_number, plain_number
+
+
+def _cell(entries: list[YearEntry], unit: str, names: dict[str, str]) -> str:
+    """One year of one unit: band (short) and titles awarded; "(đề nghị)" for proposals still undecided."""
+    if not entries:
+        return "—"
+    lines = []
+    for e in entries:
+        if e.errors:
+            parts = ["lỗi dữ liệu"]
+        else:
+            parts = [e.band_short or e.band or "không xếp loại"]
+            parts += [names.get(t, t) for t, _ in e.awarded]
+            parts += [f"{names.get(t, t)} (đề nghị)" for t in e.pending]
+        prefix = "" if e.unit == unit else f"{e.unit.upper()}: "
+        lines.append(prefix + "; ".join(parts))
+    return "\n".join(lines)
+
+
+def overview_rows(history: BlockHistory) -> list[list[str]]:
+    return [[u.unit.label, *(_cell(u.years[y], u.unit.id, history.titles) for y in history.years)]
+            for u in history.units]
+
+
+def unit_rows(history: BlockHistory, unit: UnitHistory) -> list[list[str]]:
+    names = history.titles
+    rows = []
+    for year in history.years:
+        for e in unit.years[year] or [YearEntry("")]:
+            if not e.unit:
+                rows.append([str(year), "", "", "chưa có đơn vị", "", "", "", ""])
+                continue
+            rows.append([
+                str(year), str(e.rank or ""), format_number(e.total) if e.total is not None else "",
+                "lỗi dữ liệu" if e.errors else e.band or "",
+                "; ".join(names.get(t, t) for t in e.proposed),
+                "; ".join(f"{names.get(t, t)} ({d})" for t, d in e.awarded),
+                "; ".join(names.get(t, t) for t in e.refused),
+                "" if e.unit == unit.unit.id else e.unit.upper(),
+            ])
+    return rows
+
+
+UNIT_HEADERS = ["Năm", "Hạng", "Tổng", "Xếp loại", "Đề nghị", "Được khen (quyết định)", "Không được khen", "Qua"]
+
+
+def as_dict(history: BlockHistory) -> dict[str, Any]:
+    def year(entries: list[YearEntry]) -> dict[str, Any] | None:
+        if not entries:
+            return None
+        first = entries[0]
+        return {
+            "band": first.band if len({e.band for e in entries}) == 1 else None,
+            "band_short": first.band_short if len({e.band for e in entries}) == 1 else None,
+            "rank": first.rank if len(entries) == 1 else None,
+            "total": plain_number(first.total) if len(entries) == 1 and first.total is not None else None,
+            "proposed": sorted({t for e in entries for t in e.proposed}),
+            "awarded": [{"title": t, "decision": d, "unit": e.unit} for e in entries for t, d in e.awarded],
+            "refused": sorted({t for e in entries for t in e.refused}),
+            "through": [e.unit for e in entries],
+        }
+
+    return {
+        "years": history.years,
+        "units": [{"id": u.unit.id, "name": u.unit.name,
+                   "years": {str(y): year(u.years[y]) for y in history.years}} for u in history.units],
+    }
+
+
+def show(history: BlockHistory, unit: UnitHistory | None, fmt: str) -> None:
+    FORMATS[fmt](history, unit)
+
+
+def _table(history: BlockHistory, unit: UnitHistory | None) -> None:
+    if unit is None:
+        columns = [("Đơn vị", False), *((str(y), False) for y in history.years)]
+        print_table("Kết quả qua các năm", columns, overview_rows(history))
+    else:
+        columns = [(h, i in (0, 1, 2)) for i, h in enumerate(UNIT_HEADERS)]
+        print_table(f"{unit.unit.label} — {unit.unit.name} qua các năm", columns, unit_rows(history, unit))
+
+
+def _json(history: BlockHistory, unit: UnitHistory | None) -> None:
+    document = as_dict(history)
+    if unit is not None:
+        document["units"] = [u for u in document["units"] if u["id"] == unit.unit.id]
+    out(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _markdown(history: BlockHistory, unit: UnitHistory | None) -> None:
+    if unit is None:
+        headers, rows = ["Đơn vị", *map(str, history.years)], overview_rows(history)
+    else:
+        headers, rows = UNIT_HEADERS, unit_rows(history, unit)
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(markdown_cell(c).replace("\n", "<br>") for c in row) + " |" for row in rows]
+    out("\n".join(lines))
+
+
+FORMATS: dict[str, Callable[[BlockHistory, UnitHistory | None], None]] = {
+    "table": _table, "json": _json, "markdown": _markdown,
+}
