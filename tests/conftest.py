@@ -17,11 +17,30 @@ def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GIAOUOC_ROOT", raising=False)
 
 
+def copy_sample(root: Path) -> Path:
+    """Make `root` a data root holding a copy of the bundled data: the 2023 year and history.yaml."""
+    shutil.copytree(REPO / "compacts", root / "compacts")
+    return root
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """A data root holding a copy of the bundled 2023 year."""
-    shutil.copytree(SAMPLE, tmp_path / "compacts" / "2023")
-    return tmp_path
+    return copy_sample(tmp_path)
+
+
+def without_history(folder: Path) -> Path:
+    """A copy of the sample year as if the block kept no history: no decisions, no lineage, no Bằng khen."""
+    (folder / "decisions.yaml").unlink(missing_ok=True)
+    text = (folder / "units.yaml").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.split("\n") if "formerly:" not in line).replace(", bk-bo]", "]")
+    (folder / "units.yaml").write_text(text, encoding="utf-8")
+    text = (folder / "compact.yaml").read_text(encoding="utf-8")
+    start, end = text.index("  - id: bk-bo\n"), text.index("  - id: tien-tien\n")
+    text = text[:start] + text[end:]
+    start = text.index("    history:                            # không tặng")
+    end = text.index("\n", text.index("{without: co-bca", start)) + 1
+    (folder / "compact.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    return folder
 
 
 def build_tree(base: Path, files: dict[str, str | bytes]) -> Path:

@@ -13,7 +13,7 @@ ALLOWED: dict[str, set[str]] = {
     "load": {"model"},
     "rules": {"model", "load"},
     "rank": {"model"},
-    "changes": {"model", "load", "rules", "rank"},
+    "changes": {"model", "load", "rules", "rank", "history"},
     "history": {"model", "load", "rules", "rank"},  # and the flat yamltext, files
     "report": {"model", "load", "rules", "rank", "changes", "history"},
     "documents": {"model", "rank", "report"},

@@ -38,9 +38,9 @@ EDIT_CASES: list[tuple[str, str | None, str, list[tuple[str, str, str]]]] = [
 ELSEWHERE = {"form-mismatch": "test_sheets.py", "missing-file": "test_checks.py",
              "missing-members": "test_ranking_v2.py", "vote-share-conflict": "test_ranking_v2.py",
              "missing-scores": "test_checks.py"}
-ELSEWHERE |= dict.fromkeys(["award-not-proposed", "unknown-band", "duplicate-band", "invalid-history", "duplicate-award",
-                            "year-in-both", "unknown-predecessor", "predecessor-exists", "closed-year-changed",
-                            "unknown-past-unit", "year-has-errors"], "test_history.py")
+ELSEWHERE |= dict.fromkeys(["award-not-proposed", "unknown-band", "duplicate-band", "invalid-history",
+                            "duplicate-award", "year-in-both", "unknown-predecessor", "predecessor-exists",
+                            "closed-year-changed", "unknown-past-unit", "year-has-errors"], "test_history.py")
 
 
 def _problems(root: Path) -> list[tuple[str, str, int]]:

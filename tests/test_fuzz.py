@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLE
+from conftest import copy_sample
 from giaouoc.load.tree import parse_text
 from giaouoc.problems import Report
 from giaouoc.rank.ranking import rank_year
@@ -72,7 +71,7 @@ def test_random_documents_in_a_real_year(name: str, document: Any, replace: bool
     """A year whose one file is replaced by (or merged with) random data from the format's own keys."""
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
-        shutil.copytree(SAMPLE, root / "compacts" / "2023")
+        copy_sample(root)
         path = root / "compacts" / "2023" / name
         if not replace and isinstance(document, dict):
             original = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -91,7 +90,7 @@ def test_random_documents_in_a_real_year(name: str, document: Any, replace: bool
 def test_random_bytes_as_data_files(data: bytes, name: str) -> None:
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
-        shutil.copytree(SAMPLE, root / "compacts" / "2023")
+        copy_sample(root)
         (root / "compacts" / "2023" / name).write_bytes(data)
         year, report = load_year(root, root / "compacts" / "2023")
         assert year is None or not report.errors

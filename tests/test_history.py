@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import SAMPLE, edit
+from conftest import SAMPLE, edit, without_history
 from giaouoc.cli.app import app
 from giaouoc.history.check import check_all
 from giaouoc.history.records import load_ranked
@@ -25,6 +25,14 @@ BK = """  - id: bk-bo
       - {band: Hoàn thành xuất sắc nhiệm vụ, years: 2}
       - {title: quyet-thang, years: 2}
 """
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """The sample 2023 year without its history (no history.yaml, decisions, lineage or Bằng khen)."""
+    shutil.copytree(SAMPLE, tmp_path / "compacts" / "2023")
+    without_history(tmp_path / "compacts" / "2023")
+    return tmp_path
 
 
 def invoke(root: Path, *args: str) -> tuple[int, str, str]:
@@ -107,7 +115,8 @@ def test_lineage_through_a_merger_needs_every_predecessor(root: Path) -> None:
     band = next(c for c in decision.conditions if c.name == "history" and "xếp loại" in c.detail)
     assert band.state == "fails"  # pa10 was only "tốt" in 2022
     assert "qua pa07: Hoàn thành xuất sắc nhiệm vụ, qua pa10: Hoàn thành tốt nhiệm vụ" in band.detail
-    edit(root / "compacts/history.yaml", "pa10: {band: Hoàn thành tốt nhiệm vụ", "pa10: {band: Hoàn thành xuất sắc nhiệm vụ")
+    edit(root / "compacts/history.yaml", "pa10: {band: Hoàn thành tốt nhiệm vụ",
+         "pa10: {band: Hoàn thành xuất sắc nhiệm vụ")
     assert "bk-bo" in proposals(root)["pa09"][0]
 
 
@@ -173,6 +182,7 @@ def test_predecessors_follow_formerly_and_stop_at_units_of_the_year() -> None:
 def make_folder_year(root: Path, year: int) -> Path:
     folder = root / "compacts" / str(year)
     shutil.copytree(SAMPLE, folder)
+    without_history(folder)
     edit(folder / "compact.yaml", "year: 2023", f"year: {year}")
     edit(folder / "compact.yaml", "date: 2023-03-09", f"date: {year}-03-09")
     edit(folder / "review.yaml", "date: 2023-11-20", f"date: {year}-11-20")
@@ -226,8 +236,8 @@ def test_history_conditions_are_checked(root: Path, condition: str, code: str) -
 
 
 def test_duplicate_band(root: Path) -> None:
-    edit(root / "compacts/2023/compact.yaml", "{name: Hoàn thành nhiệm vụ, min: 50}",
-         "{name: Hoàn thành nhiệm vụ, min: 75}")
+    edit(root / "compacts/2023/compact.yaml", "{name: Hoàn thành nhiệm vụ, short: HT, min: 50}",
+         "{name: Hoàn thành nhiệm vụ, short: HT, min: 75}")
     assert [c for c, _, _ in codes(root)] == ["duplicate-band"]
 
 
@@ -272,6 +282,17 @@ def test_close_refuses_what_is_not_ready(root: Path) -> None:
     closable(root)
     assert invoke(root, "close", "2023")[0] == 0
     assert invoke(root, "close", "2023")[0] == 1  # closed already
+
+
+def test_import_refuses_a_closed_year(root: Path, tmp_path: Path) -> None:
+    closable(root)
+    form = tmp_path / "phieu.xlsx"
+    assert invoke(root, "form", "2023", "pa01", "--xlsx", str(form))[0] == 0
+    assert invoke(root, "close", "2023")[0] == 0
+    before = (root / "compacts/2023/scores/pa01.yaml").read_bytes()
+    code, _, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 1 and "reopen" in stderr
+    assert (root / "compacts/2023/scores/pa01.yaml").read_bytes() == before
 
 
 def test_added_and_removed_files_break_the_seal(root: Path) -> None:
@@ -322,6 +343,7 @@ def test_renaming_ids_consistently_changes_nothing(tmp_path_factory: pytest.Temp
                                                    order: list[str]) -> None:
     base = tmp_path_factory.mktemp("a")
     shutil.copytree(SAMPLE, base / "compacts" / "2023")
+    without_history(base / "compacts" / "2023")
     with_bk(base)
     history_yaml(base, HISTORY_2022)
     edit(base / "compacts/2023/units.yaml", "  - id: pa09\n", "  - id: pa09\n    formerly: [pa07, pa10]\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLE
+from conftest import copy_sample
 from factory import make_year
 from giaouoc.rank.ranking import rank_year
 from giaouoc.rules import load_year
@@ -86,7 +86,7 @@ def test_permuting_units_never_changes_the_result(units: dict[str, dict[str, obj
 @given(score=points, item=st.integers(1, 13))
 def test_scores_within_bounds_validate_and_out_of_bounds_do_not(tmp_path: Path, score: Decimal, item: int) -> None:
     root = tmp_path / str(random.random())
-    shutil.copytree(SAMPLE, root / "compacts" / "2023")
+    copy_sample(root)
     maxima = {i.id: i.max for i in load_year(root, root / "compacts" / "2023")[0].items}  # type: ignore[union-attr]
     path = root / "compacts/2023/scores/pa01.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()

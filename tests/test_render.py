@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from conftest import edit
+from conftest import copy_sample, edit
 from giaouoc.cli.app import app
 
 runner = CliRunner()
@@ -28,10 +28,9 @@ def invoke(root: Path, *args: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample year rendered once, Markdown and Word."""
-    from conftest import SAMPLE
 
     root = tmp_path_factory.mktemp("render")
-    shutil.copytree(SAMPLE, root / "compacts" / "2023")
+    copy_sample(root)
     result = runner.invoke(app, ["--root", str(root), "render", "2023", "--docx"])
     assert result.exit_code == 0, result.stderr
     return root / "out" / "2023"

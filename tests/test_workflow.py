@@ -11,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from conftest import REPO, edit
+from conftest import REPO, copy_sample, edit
 from giaouoc.cli.app import app
 
 runner = CliRunner()
@@ -138,7 +138,8 @@ def test_diff_between_two_revisions_with_titles_bonus_exclusion_and_ballot(repo:
     assert "PA05: phiếu bầu «Cờ thi đua của Bộ Công an»: 1 → 8" in stdout
     assert ("PA03: hạng 1 → —; tổng 98,5; xếp loại Hoàn thành xuất sắc nhiệm vụ → —; "
             "danh hiệu: − Đơn vị Quyết thắng; − Cờ thi đua của Bộ Công an") in stdout
-    assert "PA05: hạng 2 → 1; tổng 96,5; danh hiệu: + Cờ thi đua của Bộ Công an" in stdout
+    # PA05 held the flag in 2022 (compacts/history.yaml), so it may not have it again: its rank alone changes
+    assert "  PA05: hạng 2 → 1; tổng 96,5\n" in stdout
 
 
 def test_diff_reports_invalid_data_and_missing_year(repo: Path) -> None:
@@ -163,12 +164,10 @@ def test_diff_outside_a_repository(root: Path) -> None:
 
 
 def test_diff_in_a_data_repository_below_the_top(tmp_path: Path) -> None:
-    import shutil
 
-    from conftest import SAMPLE
 
     data = tmp_path / "kho" / "du-lieu"
-    shutil.copytree(SAMPLE, data / "compacts" / "2023")
+    copy_sample(data)
     git(tmp_path / "kho", "init", "-q")
     git(tmp_path / "kho", "add", "-A")
     git(tmp_path / "kho", "commit", "-qm", "init")

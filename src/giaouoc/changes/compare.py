@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from giaouoc.changes.git import check_revision, extract_year, repository_top
+from giaouoc.history.records import past_of
 from giaouoc.load.folder import YearFiles, read_year
 from giaouoc.model.records import Entry, UnitScores
 from giaouoc.model.results import Ranking
@@ -45,10 +46,7 @@ class Side:
     files: YearFiles | None
     report: Report = field(default_factory=Report)
     year: Year | None = None
-
-    @property
-    def ranking(self) -> Ranking | None:
-        return rank_year(self.year) if self.year is not None and not self.report.errors else None
+    ranking: Ranking | None = None  # with the history of its own side, when its titles read earlier years
 
 
 @dataclass
@@ -161,7 +159,8 @@ def read_side(top: Path, root: Path, folder: Path, revision: str | None, scratch
     label = "thư mục làm việc" if revision is None else f"bản {revision}"
     data_root, year_dir = root, folder
     if revision is not None:
-        if not extract_year(top, revision, folder, scratch):
+        whole = root / "compacts" if folder.parent == root / "compacts" else folder  # history.yaml, earlier years too
+        if not extract_year(top, revision, whole, scratch):
             return Side(label, None)
         data_root, year_dir = scratch / root.relative_to(top), scratch / folder.relative_to(top)
     if not year_dir.is_dir():
@@ -169,6 +168,8 @@ def read_side(top: Path, root: Path, folder: Path, revision: str | None, scratch
     side = Side(label, None)
     side.files = read_year(data_root, year_dir, side.report)
     side.year = check_year(side.files, side.report)
+    if side.year is not None:
+        side.ranking = rank_year(side.year, past_of(data_root, side.year))
     return side
 
 

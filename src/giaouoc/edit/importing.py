@@ -10,8 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from giaouoc.edit.yamledit import apply_updates
+from giaouoc.errors import DataError
 from giaouoc.files import write_atomic
 from giaouoc.load.folder import display_path
+from giaouoc.load.seal import closed_on
 from giaouoc.load.tree import load_file
 from giaouoc.model.records import UnitScores
 from giaouoc.model.year import Year
@@ -39,6 +41,10 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
     from giaouoc.rules import load_year
     from giaouoc.sheets.importer import read_form
 
+    closed = closed_on(year.folder)
+    if closed is not None:
+        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {closed.isoformat()}: không nhập phiếu vào năm đã "
+                        f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
     content = read_form(form, year)
     target = year.folder / "scores" / f"{content.unit}.yaml"
     plan = ImportPlan(content.unit, target, display_path(target, year.root), report=content.report)

@@ -91,7 +91,11 @@ def _rules(compact: Compact | None) -> list[str]:
         for title in compact.titles:
             lines.append(f"  - id: {title.id}")
             for key, value in vars(title).items():
-                if key != "id" and value not in (None, []):
+                if key == "history" and value:
+                    lines.append("    history:")
+                    lines += [f"      - {flow({k: v for k, v in vars(c).items() if v not in (None, False)})}"
+                              for c in value]
+                elif key != "id" and value not in (None, []):
                     lines.append(f"    {key}: {flow(value)}")
     documents = {k: v.recipients for k, v in compact.documents.items() if v.recipients}
     if documents:

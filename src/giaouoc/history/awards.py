@@ -10,7 +10,7 @@ def check_awards(story: Chronicle, report: Report) -> None:
     """A unit awarded a title it was not proposed for: a warning, since the authority may decide otherwise."""
     for year, ranking in story.rankings.items():
         files = story.block.files.years[year]
-        if files.decisions is None:
+        if files.decisions is None or not ranking.final:  # before the block's proposals are final, nothing to compare
             continue
         src = files.sources["decisions.yaml"]
         proposed = {(t, r.unit.id) for r in ranking.units for t in r.titles}

@@ -77,6 +77,14 @@ def _from_folder(year: Year, ranking: Ranking, entries: dict[str, PastUnit]) -> 
     )
 
 
+def past_of(root: Path, year: Year) -> Past | None:
+    """What the years before `year` recorded, read from the data root; None when no title reads history."""
+    if not reads_history(year):
+        return None
+    block, _ = load_block(root)
+    return chronicle(block, until=year.compact.year - 1).past_for(year.compact.year)
+
+
 def reads_history(year: Year) -> bool:
     return any(t.history for t in year.compact.titles)
 
