@@ -22,21 +22,49 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ITEMS = [8, 8, 12, 10, 10, 8, 8, 8, 6, 5, 5, 6, 6]
 TARGETS = {"b/a": 2.5, "c/a": 2.5, "d/floor": 1.5, "rss_b_mb": 250}
+HISTORY_TITLE = """\
+  - id: bk-bo
+    name: Bằng khen của Bộ trưởng Bộ Công an
+    group: bk
+    history:
+      - {band: Hoàn thành xuất sắc nhiệm vụ, years: 5}
+      - {without: co-bca, years: 1, before: true}
+"""
+BANDS = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ"]
 
 
-def write_year(root: Path, units: int) -> list[Path]:
+def write_block(root: Path, units: int, years: int, folders: int) -> list[Path]:
+    """`years` years ending 2023: the earliest `years - folders` in history.yaml, the rest as year folders."""
+    rnd = random.Random(years)
+    ids = [f"dv{i:05d}" for i in range(units)]
+    first = 2024 - years
+    lines = ["years:"]
+    for year in range(first, 2024 - folders):
+        lines += [f"  {year}:", f"    source: Quyết định số {year}/QĐ-CAT", "    units:"]
+        for unit in ids:
+            titles = "[quyet-thang]" if rnd.random() < 0.5 else "[]"
+            lines.append(f"      {unit}: {{band: {rnd.choice(BANDS)}, titles: {titles}}}")
+    (root / "compacts").mkdir(parents=True, exist_ok=True)
+    (root / "compacts" / "history.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    files = [root / "compacts" / "history.yaml"]
+    for year in range(2024 - folders, 2024):
+        files += write_year(root, units, year, history=True)
+    return files
+
+
+def write_year(root: Path, units: int, year: int = 2023, history: bool = False) -> list[Path]:
     """A synthetic year: every unit scored, some bonus and penalty entries, titles with requires and group."""
-    rnd = random.Random(units)
-    folder = root / "compacts" / "2023"
+    rnd = random.Random(units + year)
+    folder = root / "compacts" / str(year)
     (folder / "scores").mkdir(parents=True)
     ids = [f"dv{i:05d}" for i in range(units)]
     (folder / "compact.yaml").write_text(f"""\
-year: 2023
+year: {year}
 movement: Vì An ninh Tổ quốc
 block: {{name: Khối thi đua thử nghiệm, code: KTN}}
 authority: Công an tỉnh Quảng Bình
 place: Quảng Bình
-signing: {{date: 2023-03-09, chair: {{rank: Đại tá, name: Lê Văn Hóa}}}}
+signing: {{date: {year}-03-09, chair: {{rank: Đại tá, name: Lê Văn Hóa}}}}
 leader: {ids[0]}
 deputy: {ids[1]}
 scoring:
@@ -51,7 +79,7 @@ titles:
   - {{id: co-bca, name: Cờ thi đua của Bộ Công an, group: co, max: 1, min_total: 95, requires: [quyet-thang]}}
   - {{id: quyet-thang, name: Đơn vị Quyết thắng, group: dh, min_total: 85, max: {max(units // 5, 1)}}}
   - {{id: tien-tien, name: Đơn vị Tiên tiến, group: dh, min_total: 75}}
-""", encoding="utf-8")
+""" + (HISTORY_TITLE if history else ""), encoding="utf-8")
     lines = ["units:"]
     for index, unit in enumerate(ids):
         registered = ["co-bca", "tien-tien"] if index % 3 == 0 else ["quyet-thang", "tien-tien"]
@@ -139,13 +167,48 @@ def bench(units: int, runs: int) -> dict[str, float]:
     return ratios
 
 
+def bench_history(units: int, years: int, folders: int, runs: int) -> tuple[float, float]:
+    """`history --format json` against a bare parse of the same files: (ratio, seconds)."""
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="giaouoc-bench-") as work:
+        root = Path(work)
+        files = write_block(root, units, years, folders)
+        listing = root / "files.txt"
+        listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+        parse = ("import yaml\n"
+                 f"for name in open({str(listing)!r}).read().split():\n"
+                 "    yaml.load(open(name, encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
+        results = measure({
+            "a parse YAML": ([python, "-c", parse], root),
+            "history json": ([python, "-m", "giaouoc", "--root", str(root), "history", "--format", "json"], root),
+            "validate": ([python, "-m", "giaouoc", "--root", str(root), "validate"], root),
+        }, runs)
+    print(f"\n{years} năm ({years - folders} trong history.yaml, {folders} thư mục) × {units} đơn vị "
+          f"({runs} lần, trung vị)")
+    for name, (seconds, rss) in results.items():
+        print(f"{name:<20} {seconds:>14.3f} {rss:>16.1f}")
+    ratio = results["history json"][0] / results["a parse YAML"][0]
+    print(f"tỷ lệ: history/a = {ratio:.2f}, validate/a = {results['validate'][0] / results['a parse YAML'][0]:.2f}")
+    return ratio, results["history json"][0]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, nargs="+", default=[1000], help="số đơn vị (có thể nhiều giá trị)")
     parser.add_argument("--runs", type=int, default=5, help="số lần chạy mỗi phép đo")
+    parser.add_argument("--years", action="store_true", help="đo thêm «history» trên 8 và 20 năm × 1.000 đơn vị")
     args = parser.parse_args()
     all_ratios = {n: bench(n, args.runs) for n in args.units}
     verdicts = []
+    if args.years:
+        per_year = {}
+        for years in (8, 20):
+            ratio, seconds = bench_history(1000, years, years // 4, args.runs)
+            per_year[years] = seconds / years
+            if years == 20:
+                verdicts.append(("history/a ≤ 2.5 (20 năm × 1.000 đơn vị)", ratio <= 2.5, ratio))
+        growth = per_year[20] / per_year[8]
+        verdicts.append(("history: thời gian mỗi năm ở 20 năm không quá 1,25 lần ở 8 năm", growth <= 1.25, growth))
     at = all_ratios.get(1000)
     if at is not None:
         for key, limit in TARGETS.items():

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from giaouoc.load.folder import year_folder
-from giaouoc.model.history import Past, YearRecord
-from giaouoc.model.records import PastUnit
+from giaouoc.model.history import Past, PastUnit, YearRecord
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.problems import Report

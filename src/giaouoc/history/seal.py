@@ -9,7 +9,7 @@ from giaouoc.errors import DataError, UsageError
 from giaouoc.files import write_atomic
 from giaouoc.history.records import chronicle
 from giaouoc.load.seal import CLOSED_FILE, sealed_files
-from giaouoc.model.records import LogEntry
+from giaouoc.model.history import LogEntry
 from giaouoc.rules import load_block
 from giaouoc.yamltext import flow, scalar
 

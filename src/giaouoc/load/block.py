@@ -8,7 +8,7 @@ from pathlib import Path
 from giaouoc.load.folder import YearFiles, display_path, read_year, year_folders
 from giaouoc.load.reader import validate_as
 from giaouoc.load.tree import Source, load_file
-from giaouoc.model.records import HistoryFile
+from giaouoc.model.history import HistoryFile
 from giaouoc.problems import Report
 
 HISTORY_FILE = "history.yaml"

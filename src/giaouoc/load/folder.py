@@ -7,15 +7,14 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from giaouoc.errors import UsageError
 from giaouoc.load.reader import validate_as
 from giaouoc.load.text import CONTROL_CHARS, CONTROL_MESSAGE, read_text
 from giaouoc.load.tree import Source, load_file
 from giaouoc.model.records import (
-    Closed,
     Compact,
-    DecisionsFile,
     Item,
     ItemsFile,
     Review,
@@ -24,6 +23,9 @@ from giaouoc.model.records import (
     UnitsFile,
 )
 from giaouoc.problems import Report
+
+if TYPE_CHECKING:
+    from giaouoc.model.history import Closed, DecisionsFile
 
 
 @dataclass
@@ -128,10 +130,13 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
         files.items = items.items
     if (source := load("review.yaml", False)) is not None:
         files.review = validate_as(source, Review, report)
-    if (source := load("decisions.yaml", False)) is not None:
-        files.decisions = validate_as(source, DecisionsFile, report)
-    if (source := load("closed.yaml", False)) is not None:
-        files.closed = validate_as(source, Closed, report)
+    if (folder / "decisions.yaml").exists() or (folder / "closed.yaml").exists():
+        from giaouoc.model.history import Closed, DecisionsFile  # only for a block that keeps history
+
+        if (source := load("decisions.yaml", False)) is not None:
+            files.decisions = validate_as(source, DecisionsFile, report)
+        if (source := load("closed.yaml", False)) is not None:
+            files.closed = validate_as(source, Closed, report)
     _read_scores(files, root, load, report)
     _read_texts(files, root, report)
     return files

@@ -39,7 +39,7 @@ def closed_on(folder: Path) -> date | None:
     """The date a year folder was closed, or None while it is open (or closed.yaml cannot be read)."""
     from giaouoc.load.reader import validate_as
     from giaouoc.load.tree import load_file
-    from giaouoc.model.records import Closed
+    from giaouoc.model.history import Closed
     from giaouoc.problems import Report
 
     path = folder / CLOSED_FILE

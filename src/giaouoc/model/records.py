@@ -26,7 +26,6 @@ from giaouoc.model.fields import (
     iso_date,
     list_of,
     map_of,
-    nullable_text,
     record,
     spec,
     text,
@@ -228,52 +227,3 @@ class Review:
     secretary: Person = spec(record(Person))
     attendees: list[str] = spec(list_of(TEXT), factory=list)
     ballot: Ballot | None = spec(record(Ballot), None)
-
-
-# --- files across years (docs/lich-su.md) -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, kw_only=True)
-class Decision:
-    number: str = spec(TEXT)
-    date: date = spec(value(iso_date))
-    issuer: str | None = spec(TEXT, None)
-    awards: dict[str, list[str]] = spec(map_of(identifier, list_of(ID)), factory=dict)
-
-
-@dataclass(frozen=True, kw_only=True)
-class DecisionsFile:
-    decisions: list[Decision] = spec(list_of(record(Decision)), factory=list)
-    bands: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
-
-
-@dataclass(frozen=True, kw_only=True)
-class PastUnit:
-    band: str | None = spec(value(nullable_text))  # required; null: no band recorded
-    titles: list[str] = spec(list_of(ID), factory=list)
-
-
-@dataclass(frozen=True, kw_only=True)
-class PastYear:
-    source: str = spec(TEXT)
-    units: dict[str, PastUnit] = spec(map_of(identifier, record(PastUnit)), factory=dict)
-
-
-@dataclass(frozen=True, kw_only=True)
-class HistoryFile:
-    titles: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
-    years: dict[int, PastYear] = spec(map_of(whole, record(PastYear)), factory=dict)
-
-
-@dataclass(frozen=True, kw_only=True)
-class LogEntry:
-    closed: date | None = spec(value(iso_date), None)
-    reopened: date | None = spec(value(iso_date), None)
-    reason: str | None = spec(TEXT, None)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Closed:
-    closed: date | None = spec(value(iso_date), None)
-    files: dict[str, str] = spec(map_of(text, TEXT), factory=dict)
-    log: list[LogEntry] = spec(list_of(record(LogEntry)), factory=list)

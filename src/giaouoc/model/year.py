@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from giaouoc.model.records import Compact, DecisionsFile, Item, Review, Unit, UnitScores
+from giaouoc.model.records import Compact, Item, Review, Unit, UnitScores
+
+if TYPE_CHECKING:
+    from giaouoc.model.history import DecisionsFile
 
 
 @dataclass(frozen=True)
