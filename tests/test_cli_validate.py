@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO, edit
+from conftest import line_of, REPO, edit
 from giaouoc.cli.app import app, main
 
 runner = CliRunner()
@@ -69,7 +69,8 @@ def test_github_format(root: Path) -> None:
     edit(root / "compacts/2023/compact.yaml", "year: 2023", "year: 2024")
     code, stdout, _ = invoke(root, "validate", "--format", "github")
     assert code == 1
-    assert stdout.startswith("::error file=compacts/2023/compact.yaml,line=8,col=7,title=year-mismatch::năm 2024")
+    line = line_of(root / "compacts/2023/compact.yaml", "year: 2024")
+    assert stdout.startswith(f"::error file=compacts/2023/compact.yaml,line={line},col=7,title=year-mismatch::năm 2024")
 
 
 def test_unknown_year_is_a_usage_error(root: Path) -> None:

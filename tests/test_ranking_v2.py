@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import edit
+from conftest import edit, line_of
 from factory import full, make_year
 from giaouoc.cli.app import app
 from giaouoc.model.results import Ranking
@@ -199,9 +199,10 @@ def test_fraction_threshold_in_quotes_is_valid(root: Path) -> None:
 
 def test_vote_base_members_needs_members_in_the_ballot(root: Path) -> None:
     edit(root / "compacts/2023/compact.yaml", "min_vote_share: 0.8", "over_vote_share: 0.5\n    vote_base: members")
-    assert _found(root) == [("missing-members", "review.yaml", 11)]
-    edit(root / "compacts/2023/review.yaml", "  voters: 9", "  members: 8\n  voters: 9")
-    assert _found(root) == [("invalid-voters", "review.yaml", 12)]
+    review = root / "compacts/2023/review.yaml"
+    assert _found(root) == [("missing-members", "review.yaml", line_of(review, "ballot:"))]
+    edit(review, "  voters: 9", "  members: 8\n  voters: 9")
+    assert _found(root) == [("invalid-voters", "review.yaml", line_of(review, "members: 8"))]
     edit(root / "compacts/2023/review.yaml", "  members: 8", "  members: 12")
     assert _found(root) == []
 

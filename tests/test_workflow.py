@@ -109,7 +109,8 @@ def test_status_during_the_year(root: Path) -> None:
     assert (pa06["self_scores"], pa06["block_scores"], pa06["missing"]) == (12, 11, [2])
     assert pv06["has_file"] is False
     assert state["scoring_complete"] is False and state["review"] is False
-    assert state["documents"]["bien-ban"] is False and state["documents"]["bang-diem"] is True
+    assert state["documents"]["bien-ban"] is False and state["documents"]["giao-uoc"] is True
+    assert state["documents"]["bang-diem"] is False  # scores not all agreed: it would be a draft
 
 
 def test_diff_shows_score_change_and_its_effect(repo: Path) -> None:

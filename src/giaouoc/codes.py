@@ -90,6 +90,10 @@ _ALL = [
     _warning("award-not-proposed", "đơn vị được khen một danh hiệu Khối không đề nghị"),
     _warning("unknown-past-unit", "mã đơn vị trong history.yaml không thuộc năm nào và không nằm trong «formerly»"),
     _warning("year-has-errors", "một năm trước còn lỗi dữ liệu nên không dùng được làm kết quả"),
+    # documents (docs/van-ban.md)
+    _error("header-mismatch", "«block.header» ghép lại khác «block.name»"),
+    _error("ballot-mismatch", "số phiếu phát ra, thu về, không hợp lệ và hợp lệ không khớp nhau"),
+    _warning("base-punctuation", "căn cứ ghi thừa chữ «Căn cứ» hoặc dấu «;», «.» ở cuối (giaouoc tự thêm)"),
     # a returned Excel form
     _error("form-mismatch", "phiếu tự chấm không khớp năm, đơn vị hay các nội dung hiện tại",
            "lập phiếu mới bằng «giaouoc form»"),

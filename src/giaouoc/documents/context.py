@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from giaouoc.model.records import DocumentSettings, Person, Title, Unit
+from giaouoc.documents.adopted import band_lines, tie_break_line, title_lines
+from giaouoc.model.documents import clean_base, pending_for
+from giaouoc.model.records import Compact, DocumentSettings, Person, Title, Unit
 from giaouoc.model.results import Ranking, UnitResult
 from giaouoc.model.year import Year
-from giaouoc.vietnamese import percent
+from giaouoc.vietnamese import date_phrase, percent, upper
 
 
 def person_line(person: Person) -> str:
@@ -76,15 +79,28 @@ def title_outcomes(year: Year, ranking: Ranking) -> list[TitleOutcome]:
     return outcomes
 
 
-def build_context(year: Year, ranking: Ranking, doc_id: str) -> dict[str, Any]:
+def minutes_reference(compact: Compact, minutes: DocumentSettings, held: date | None) -> str:
+    """ "Biên bản số 05/BB-KANND ngày 20 tháng 11 năm 2023": how the tờ trình and the appendix cite the minutes."""
+    number = minutes.number
+    if number and number.isdigit():
+        number = number.zfill(2)
+    code = "-".join(part for part in ("BB", compact.block.code) if part)
+    when = minutes.date or held
+    return "Biên bản" + (f" số {number}/{code}" if number else "") + (f" {date_phrase(when)}" if when else "")
+
+
+def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False) -> dict[str, Any]:
     """Everything a document template may print."""
     compact = year.compact
     leader = year.unit(compact.leader)
     deputy = year.unit(compact.deputy)
     settings = compact.documents.get(doc_id, DocumentSettings())
     review = year.review
+    minutes = compact.documents.get("bien-ban", DocumentSettings())
     return {
         "doc_id": doc_id,
+        "draft": draft,  # not final: the document is a DỰ THẢO and prints what is pending
+        "pending": pending_for(doc_id, year, ranking),
         "year": compact.year,
         "compact": compact,
         "block": compact.block,
@@ -102,7 +118,19 @@ def build_context(year: Year, ranking: Ranking, doc_id: str) -> dict[str, Any]:
         "review": review,
         "ballot": review.ballot if review else None,
         "text": year.texts.get(doc_id),
+        "achievements": {k.split("/", 1)[1]: v.strip() for k, v in year.texts.items() if k.startswith("thanh-tich/")},
         "number": settings.number,
         "recipients": settings.recipients,
-        "issue_date": review.date if review else None,
+        "archive": settings.archive or ["VT"],
+        "bases": [clean_base(b) for b in settings.bases],
+        "to": settings.to or [f"Hội đồng Thi đua - Khen thưởng {compact.authority}"],
+        "issuer_lines": [upper(line) for line in compact.block.header],
+        "issue_date": settings.date or (review.date if review and doc_id != "giao-uoc" else None)
+        or (compact.signing.date if doc_id == "giao-uoc" else None),
+        "minutes": minutes_reference(compact, minutes, review.date if review else None),
+        "absent": [(year.unit(a.unit), a.reason) for a in review.absent] if review else [],
+        "next_leader": year.unit(review.next.leader) if review and review.next else None,
+        "next_deputy": year.unit(review.next.deputy) if review and review.next else None,
+        "adopted": {"bands": band_lines(compact), "titles": title_lines(compact),
+                    "tie_break": tie_break_line(compact)},
     }

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from giaouoc.documents.context import person_full, person_line
+from giaouoc.report.common import markdown_cell
 from giaouoc.vietnamese import date_phrase, format_number, two_digits, upper
 
 _HERE = Path(__file__).resolve()
@@ -63,5 +64,6 @@ def build_environment(root: Path) -> Any:
         "person": person_line,
         "person_full": person_full,
         "clock": clock,
+        "cell": markdown_cell,  # text inside a table cell: a "|" in a name never shifts the columns
     })
     return env

@@ -25,15 +25,23 @@ class Frame(BaseModel):
     title: str
     authority: str
     issuer: str
+    issuer_lines: list[str] = []  # where the issuer breaks (block.header); empty: the writer decides
+    header: bool = True  # False for an appendix: "Phụ lục" and the reference instead of the header table
+    appendix: list[str] = []  # an appendix's lines above the title: "Phụ lục", then after it the reference
+    reference: str | None = None  # "(Kèm theo Biên bản số … của …)"
+    draft: bool = False  # not final: "DỰ THẢO" above the national motto
     code: str | None = None
     number: str | None = None
     block_code: str | None = None
     place_date: str | None = None
     orientation: Literal["portrait", "landscape"] = "portrait"
-    addressee: str | None = None
+    addressee: list[str] = []  # Kính gửi
     grid: list[Signer] = []
     signers: list[Signer] = []
-    recipients: list[str] = []
+    recipients: list[str] = []  # Nơi nhận as the clerk wrote them
+    as_above: bool = False  # "- Như trên;" first (the addressees)
+    archive: list[str] = ["VT"]  # "- Lưu: VT, …."
+    recipients_place: Literal["left", "below"] = "left"  # beside the signer, or under the signatures (biên bản)
 
     @property
     def number_line(self) -> str | None:
@@ -41,5 +49,5 @@ class Frame(BaseModel):
         if self.code is None:
             return None
         number = self.number.zfill(2) if self.number and self.number.isdigit() else (self.number or "     ")
-        suffix = f"{self.code}-{self.block_code}" if self.block_code else self.code
+        suffix = "-".join(part for part in (self.code, self.block_code) if part)
         return f"Số: {number}/{suffix}"

@@ -26,6 +26,23 @@ def find_soffice() -> str:
     )
 
 
+def font_warning() -> str | None:
+    """A warning when LibreOffice would print Times New Roman in another face (fontconfig says which it picks)."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    try:
+        found = subprocess.run([fc_match, "Times New Roman"], capture_output=True, text=True, timeout=20).stdout
+    except (subprocess.SubprocessError, OSError):
+        return None
+    if "times new roman" in found.lower():
+        return None
+    face = found.split(":")[1].strip(' "') if ":" in found else found.strip()
+    return (f"máy này không có phông Times New Roman: LibreOffice sẽ in bằng phông «{face or 'khác'}» (cỡ chữ giữ "
+            "nguyên nhưng nét chữ khác bản Word). Cài phông Times New Roman (Debian/Ubuntu: apt-get install "
+            "ttf-mscorefonts-installer; Windows và macOS có sẵn) để bản PDF giống hệt bản in")
+
+
 def convert_to_pdf(docx_files: dict[str, bytes], out: Path) -> list[Path]:
     """One soffice call for every file, with a private profile; PDFs land atomically in `out`."""
     soffice = find_soffice()
@@ -71,3 +88,15 @@ def write_documents(rendered: list[Rendered], target: Path, docx: bool, pdf: boo
     if pdf:
         written += convert_to_pdf(word, target)
     return written
+
+
+def remove_stale(target: Path, doc_ids: list[str]) -> list[Path]:
+    """Remove earlier output of documents skipped this time, so that nothing stale is left beside new files."""
+    removed = []
+    for doc_id in doc_ids:
+        for suffix in (".md", ".docx", ".pdf"):
+            path = target / f"{doc_id}{suffix}"
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+                removed.append(path)
+    return removed

@@ -16,7 +16,7 @@ from giaouoc.documents.context import build_context
 from giaouoc.documents.environment import build_environment, template_folders
 from giaouoc.documents.frame import Frame
 from giaouoc.errors import DataError, FatalError
-from giaouoc.model.documents import missing_for
+from giaouoc.model.documents import missing_for, pending_for
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 
@@ -35,13 +35,14 @@ class Rendered:
     body: str
 
 
-def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: Any | None = None) -> Rendered:
+def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: Any | None = None,
+                    draft: bool = False) -> Rendered:
     env = env or build_environment(root)
     name = f"{doc_id}.md.j2"
     shown = _template_label(root, name)
     try:
         template = env.get_template(name)
-        markdown = template.render(build_context(year, ranking, doc_id))
+        markdown = template.render(build_context(year, ranking, doc_id, draft))
     except Exception as exc:  # every template failure is reported with its place, never raw
         raise TemplateError(_describe(exc, shown, sys.exc_info()[2])) from exc
     markdown = _tidy(markdown)
@@ -55,20 +56,30 @@ def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: 
     return Rendered(doc_id, markdown, frame, match.group(2))
 
 
-def render_all(root: Path, year: Year, ranking: Ranking, doc_ids: list[str], asked: bool,
-               warn: Any) -> list[Rendered]:
-    """Render the asked documents; skip (with a warning) or refuse those whose data is missing."""
+def render_all(root: Path, year: Year, ranking: Ranking, doc_ids: list[str], asked: bool, warn: Any,
+               draft: bool = False) -> tuple[list[Rendered], list[str]]:
+    """Render the asked documents: (rendered, skipped ids).
+
+    A document whose data is missing, or that is not final (it would state pending results), is skipped
+    with one warning, or refused when asked for by name; with `draft` it is rendered as a DỰ THẢO.
+    """
     env = build_environment(root)
-    rendered = []
+    rendered, skipped = [], []
     for doc_id in doc_ids:
         missing = missing_for(doc_id, year.review is not None)
+        pending = pending_for(doc_id, year, ranking)
         if missing is not None:
-            if asked:
-                raise DataError(f"không lập được văn bản «{doc_id}»: {missing}")
-            warn(f"Bỏ qua văn bản «{doc_id}»: {missing}.")
+            why = missing
+        elif pending and not draft:
+            why = "kết quả chưa cuối cùng (" + "; ".join(pending) + "); dùng --draft để lập bản dự thảo"
+        else:
+            rendered.append(render_document(root, year, ranking, doc_id, env, draft=bool(pending)))
             continue
-        rendered.append(render_document(root, year, ranking, doc_id, env))
-    return rendered
+        if asked:
+            raise DataError(f"không lập được văn bản «{doc_id}»: {why}")
+        warn(f"Bỏ qua văn bản «{doc_id}»: {why}.")
+        skipped.append(doc_id)
+    return rendered, skipped
 
 
 def _tidy(markdown: str) -> str:

@@ -16,7 +16,8 @@ def docx_bytes(rendered: Rendered) -> bytes:
     from docx import Document
 
     from giaouoc.documents.wordbody import write_body
-    from giaouoc.documents.wordframe import header_block, page_numbers, signature_block, signature_grid, title_block
+    from giaouoc.documents.wordhead import header_block, page_numbers, title_block
+    from giaouoc.documents.wordsign import signature_block, signature_grid
     from giaouoc.documents.wordstyle import set_geometry, setup_document
 
     frame = rendered.frame

@@ -16,10 +16,12 @@ from giaouoc.documents.wordstyle import (
     narrow_cell_margins,
     paragraph,
     repeat_header,
+    text_mm,
     text_width_mm,
 )
 
-_NUMBER = re.compile(r"[-+]?[0-9][0-9.]*(,[0-9]+)?(%|\*)?\Z")
+_NUMBER = re.compile(r"[-+]?[0-9][0-9.]*(,[0-9]+)?(/[0-9]+)?(%|\*)?\Z")
+_WHOLE = {"Xếp loại", "Tỷ lệ", "Số phiếu"}  # columns whose cells never wrap inside themselves
 Inline = list[tuple[str, bool, bool]]  # text, bold, italic
 
 
@@ -113,15 +115,6 @@ def _table_rows(tokens: list[Any]) -> tuple[list[list[Inline]], list[str], int]:
     return rows, aligns, header_rows
 
 
-_NARROW = set("0123456789,.;:'()-/ ")  # about half an em or less in Times New Roman
-
-
-def _text_mm(text: str, size: float, bold: bool = False) -> float:
-    """Estimated printed width of text in Times New Roman at this size, in millimetres."""
-    ems = sum(0.25 if c in ",.;:' " else 0.5 if c in _NARROW else 0.72 if c.isupper() else 0.52 for c in text)
-    return ems * size * 0.3528 * (1.1 if bold else 1.0)
-
-
 def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: int) -> list[float]:
     """Column widths that keep numbers and words whole and give the rest to the text columns."""
     pad = 2.5  # cell margins (1 mm each side) and a little air
@@ -131,9 +124,12 @@ def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: in
         head = [w for text in texts[:header_rows] for w in text.split()] or [""]
         body = texts[header_rows:] or [""]
         words = [w for text in body for w in text.split()] or [""]
-        widest_word = max(max(_text_mm(w, size) for w in words), max(_text_mm(w, size, True) for w in head))
-        minimum.append(max(widest_word, _text_mm("00", size)) + pad)
-        natural.append(max(max(_text_mm(t, size) for t in body), widest_word) + pad)
+        widest_word = max(max(text_mm(w, size) for w in words), max(text_mm(w, size, True) for w in head))
+        whole = " ".join(texts[:header_rows]) in _WHOLE or all(_NUMBER.match(t) or not t for t in body)
+        if whole:  # a number, a percentage or a band name stays on one line
+            widest_word = max([widest_word, *(text_mm(t, size) for t in body)])
+        minimum.append(max(widest_word, text_mm("00", size)) + pad)
+        natural.append(max(max(text_mm(t, size) for t in body), widest_word) + pad)
     if sum(natural) <= total:
         spare = total - sum(natural)
         flexible = [n - m for n, m in zip(natural, minimum, strict=True)]
@@ -145,7 +141,7 @@ def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: in
 
 
 def write_table(document: Any, tokens: list[Any], landscape: bool) -> None:
-    """A bordered table: header row bold and repeated on each page, numbers right-aligned."""
+    """A bordered table: header row bold and repeated on each page, numbers centred and never broken."""
     rows, aligns, header_rows = _table_rows(tokens)
     if not rows:
         return
@@ -166,7 +162,7 @@ def write_table(document: Any, tokens: list[Any], landscape: bool) -> None:
             text = "".join(t for t, _, _ in runs).strip()
             align = "center" if header else aligns[c] if c < len(aligns) else "left"
             if not header and _NUMBER.match(text):
-                align = "right"
+                align = "center"  # numbers centred, as the custom is
             para.alignment = {"left": 0, "center": 1, "right": 2}[align]
             for text_part, bold, italic in runs:
                 add_run(para, text_part, size=size, bold=bold or header, italic=italic)

@@ -168,7 +168,9 @@ def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
     folder = files.folder / "text"
     if not folder.is_dir():
         return
-    for path in sorted(folder.glob("*.md")):
+    for path in [*sorted(folder.glob("*.md")), *sorted(folder.glob("thanh-tich/*.md"))]:
+        if not path.is_file():  # a folder named x.md is no text
+            continue
         shown = display_path(path, root)
         text = read_text(path, shown, report)
         if text is None:
@@ -177,4 +179,4 @@ def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
             line = line.removesuffix("\r")  # Windows line ends are line ends, not stray characters
             if match := CONTROL_CHARS.search(line):
                 report.add(shown, (number, match.start() + 1), "control-char", CONTROL_MESSAGE)
-        files.texts[path.stem] = unicodedata.normalize("NFC", text)
+        files.texts[path.relative_to(folder).with_suffix("").as_posix()] = unicodedata.normalize("NFC", text)

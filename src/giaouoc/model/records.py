@@ -48,6 +48,7 @@ class Person:
 class Block:
     name: str = spec(TEXT)
     code: str | None = spec(value(block_code), None)
+    header: list[str] = spec(list_of(TEXT), factory=list)  # how the issuer line breaks in document headers
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,7 +124,11 @@ class Title:
 @dataclass(frozen=True, kw_only=True)
 class DocumentSettings:
     number: str | None = spec(TEXT, None)
-    recipients: list[str] = spec(list_of(TEXT), factory=list)
+    date: date | None = spec(value(iso_date), None)
+    to: list[str] = spec(list_of(TEXT), factory=list)  # Kính gửi (tờ trình only)
+    bases: list[str] = spec(list_of(TEXT), factory=list)  # căn cứ (giao ước, tờ trình)
+    recipients: list[str] = spec(list_of(TEXT), factory=list)  # Nơi nhận, as written
+    archive: list[str] = spec(list_of(TEXT), factory=list)  # the "Lưu:" entries; default [VT]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -212,9 +217,24 @@ class UnitScores:
 
 @dataclass(frozen=True, kw_only=True)
 class Ballot:
+    issued: int | None = spec(WHOLE, None)  # phiếu phát ra
+    returned: int | None = spec(WHOLE, None)  # phiếu thu về
+    invalid: int | None = spec(WHOLE, None)  # phiếu không hợp lệ
     members: int | None = spec(WHOLE, None)  # members entitled to vote (for titles with vote_base: members)
     voters: int = spec(WHOLE)
     votes: dict[str, dict[str, int]] = spec(map_of(identifier, map_of(identifier, WHOLE)), factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Absence:
+    unit: str = spec(ID)
+    reason: str = spec(TEXT)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Next:
+    leader: str = spec(ID)
+    deputy: str = spec(ID)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,4 +246,10 @@ class Review:
     chair: Person = spec(record(Person))
     secretary: Person = spec(record(Person))
     attendees: list[str] = spec(list_of(TEXT), factory=list)
+    absent: list[Absence] = spec(list_of(record(Absence)), factory=list)
+    counting_board: list[Person] = spec(list_of(record(Person)), factory=list)  # ban kiểm phiếu
     ballot: Ballot | None = spec(record(Ballot), None)
+    opinions: list[str] = spec(list_of(TEXT), factory=list)
+    conclusions: str | None = spec(TEXT, None)
+    next: Next | None = spec(record(Next), None)  # Trưởng, Phó khối năm sau
+    copies: int | None = spec(WHOLE, None)  # số bản biên bản

@@ -19,6 +19,7 @@ from giaouoc.problems import Report
 from giaouoc.rules.closed import check_closed
 from giaouoc.rules.compact import check_compact
 from giaouoc.rules.decisions import check_decisions
+from giaouoc.rules.documents import check_documents
 from giaouoc.rules.items import check_items
 from giaouoc.rules.review import check_review
 from giaouoc.rules.scores import check_scores, well_named_scores
@@ -27,7 +28,7 @@ from giaouoc.rules.units import check_units
 Rule = Callable[[YearFiles, Report], None]
 
 RULES: list[Rule] = [check_compact, check_units, check_items, check_scores, check_review, check_decisions,
-                     check_closed]
+                     check_documents, check_closed]
 
 
 def check_year(files: YearFiles, report: Report) -> Year | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from giaouoc.load.folder import YearFiles
 from giaouoc.load.tree import Source
-from giaouoc.model.documents import DOCUMENT_IDS
 from giaouoc.model.records import Compact, Title
 from giaouoc.problems import Report
 
@@ -44,10 +43,6 @@ def check_compact(files: YearFiles, report: Report) -> None:
     _check_titles(compact.titles, src, report)
     for index, title in enumerate(compact.titles):
         _check_history(compact, index, title, src, report)
-    for name in compact.documents:
-        if name not in DOCUMENT_IDS:
-            report.add(src.file, src.key_pos("documents", name), "unknown-key",
-                       f"văn bản «{name}» không có; các văn bản: {', '.join(DOCUMENT_IDS)}")
 
 
 def _check_tie_break(compact: Compact, src: Source, report: Report) -> None:

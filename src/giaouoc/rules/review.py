@@ -19,6 +19,7 @@ def check_review(files: YearFiles, report: Report) -> None:
     if review.start and review.end and review.end <= review.start:
         report.add(src.file, src.pos("end"), "invalid-time",
                    f"giờ kết thúc {review.end} phải sau giờ bắt đầu {review.start}")
+    _check_people(files, report)
     ballot = review.ballot
     if ballot is None:
         return
@@ -54,6 +55,7 @@ def _check_counts(files: YearFiles, report: Report) -> None:
     if ballot.voters < 1:
         report.add(src.file, src.pos("ballot", "voters"), "invalid-voters",
                    "số phiếu hợp lệ «voters» phải từ 1 trở lên")
+    _check_ballot_counts(files, report)
     if ballot.members is not None and ballot.members < ballot.voters:
         report.add(src.file, src.pos("ballot", "members"), "invalid-voters",
                    f"số thành viên có quyền bỏ phiếu «members» ({ballot.members}) không được ít hơn số phiếu hợp lệ "
@@ -63,3 +65,46 @@ def _check_counts(files: YearFiles, report: Report) -> None:
         report.add(src.file, src.key_pos("ballot"), "missing-members",
                    f"danh hiệu {', '.join(counting_members)} tính tỷ lệ phiếu trên tổng số thành viên "
                    "(vote_base: members): hãy ghi «members» (số thành viên có quyền bỏ phiếu) trong «ballot»")
+
+
+def _check_people(files: YearFiles, report: Report) -> None:
+    """Absent units and next year's officials are units of the year; the copies at least one."""
+    review, src = files.review, files.sources["review.yaml"]
+    assert review is not None
+    units = {u.id for u in files.units} if files.units is not None else None
+    seen: set[str] = set()
+    for index, absence in enumerate(review.absent):
+        where = src.pos("absent", index, "unit")
+        if units is not None and absence.unit not in units:
+            report.add(src.file, where, "unknown-unit", f"đơn vị vắng mặt «{absence.unit}» không có trong units.yaml")
+        if absence.unit in seen:
+            report.add(src.file, where, "duplicate-id", f"đơn vị «{absence.unit}» ghi vắng mặt hai lần")
+        seen.add(absence.unit)
+    if review.next is not None:
+        for role, label in (("leader", "Trưởng khối"), ("deputy", "Phó khối")):
+            unit = getattr(review.next, role)
+            if units is not None and unit not in units:
+                report.add(src.file, src.pos("next", role), "unknown-unit",
+                           f"{label} năm sau «{unit}» không có trong units.yaml")
+        if review.next.leader == review.next.deputy:
+            report.add(src.file, src.pos("next", "deputy"), "leader-is-deputy",
+                       "Phó khối năm sau trùng Trưởng khối năm sau")
+    if review.copies is not None and review.copies < 1:
+        report.add(src.file, src.pos("copies"), "invalid-max", "số bản biên bản «copies» phải từ 1 trở lên")
+
+
+def _check_ballot_counts(files: YearFiles, report: Report) -> None:
+    """invalid ≤ returned ≤ issued; valid ballots are the returned ones less the invalid ones."""
+    assert files.review is not None and files.review.ballot is not None
+    ballot, src = files.review.ballot, files.sources["review.yaml"]
+    issued, returned, invalid = ballot.issued, ballot.returned, ballot.invalid
+    if returned is not None and issued is not None and returned > issued:
+        report.add(src.file, src.pos("ballot", "returned"), "ballot-mismatch",
+                   f"số phiếu thu về ({returned}) nhiều hơn số phiếu phát ra ({issued})")
+    if invalid is not None and returned is not None and invalid > returned:
+        report.add(src.file, src.pos("ballot", "invalid"), "ballot-mismatch",
+                   f"số phiếu không hợp lệ ({invalid}) nhiều hơn số phiếu thu về ({returned})")
+    elif invalid is not None and returned is not None and ballot.voters != returned - invalid:
+        report.add(src.file, src.pos("ballot", "voters"), "ballot-mismatch",
+                   f"số phiếu hợp lệ {ballot.voters} phải bằng phiếu thu về {returned} trừ phiếu không hợp lệ "
+                   f"{invalid} = {returned - invalid}")

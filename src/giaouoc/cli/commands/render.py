@@ -16,6 +16,9 @@ DocOption = Annotated[
 ]
 DocxOption = Annotated[bool, typer.Option("--docx", help="Lập thêm tệp Word (.docx).")]
 PdfOption = Annotated[bool, typer.Option("--pdf", help="Lập thêm tệp PDF (cần LibreOffice).")]
+DraftOption = Annotated[
+    bool, typer.Option("--draft", help="Lập cả văn bản chưa có kết quả cuối cùng, ghi «DỰ THẢO» và nêu việc còn chờ.")
+]
 OutOption = Annotated[
     Path | None, typer.Option("--out", metavar="DIR", help="Thư mục ghi văn bản (mặc định out/<năm>/).")
 ]
@@ -28,9 +31,10 @@ def render(
     docx: DocxOption = False,
     pdf: PdfOption = False,
     out_dir: OutOption = None,
+    draft: DraftOption = False,
 ) -> int:
     """Lập văn bản: giao ước, bảng điểm, biên bản, tờ trình (Markdown, Word, PDF)."""
-    from giaouoc.documents.output import find_soffice, write_documents
+    from giaouoc.documents.output import find_soffice, font_warning, remove_stale, write_documents
     from giaouoc.documents.render import render_all
     from giaouoc.model.documents import DOCUMENT_IDS
 
@@ -40,10 +44,14 @@ def render(
         raise UsageError(f"không có văn bản «{unknown[0]}»; các văn bản: {', '.join(DOCUMENT_IDS)}")
     if pdf:
         find_soffice()  # say so before any work when LibreOffice is missing
+        if warning := font_warning():
+            err(f"Cảnh báo: {warning}.")
     root, data, ranking = load_ranked(settings, year)
     target = out_dir or root / "out" / str(data.compact.year)
     wanted = list(dict.fromkeys(docs)) if docs else list(DOCUMENT_IDS)
-    rendered = render_all(root, data, ranking, wanted, asked=bool(docs), warn=err)
+    rendered, skipped = render_all(root, data, ranking, wanted, asked=bool(docs), warn=err, draft=draft)
+    for path in remove_stale(target, skipped):
+        err(f"Đã xóa bản cũ {display_path(path, root)}.")
     for path in sorted(write_documents(rendered, target, docx, pdf)):
         out(display_path(path, root))
     return 0
