@@ -75,47 +75,73 @@ def test_docx_page_margins_and_fonts(rendered: Path, doc: str) -> None:
     assert document.styles["Normal"].font.size.pt == 14
 
 
-def header_texts(document: object) -> list[str]:
+def header_texts(document: object, row: int = 0) -> list[str]:
     table = document.tables[0]  # type: ignore[attr-defined]
-    return [p.text for cell in table.rows[0].cells for p in cell.paragraphs if p.text]
+    return [p.text for cell in table.rows[row].cells for p in cell.paragraphs if p.text]
+
+
+def lines(document: object) -> list[str]:
+    return [p.text for p in document.paragraphs]  # type: ignore[attr-defined]
 
 
 def test_to_trinh_header_and_signature(rendered: Path) -> None:
     document = Document(str(rendered / "to-trinh.docx"))
     assert header_texts(document) == [
-        "CÔNG AN TỈNH QUẢNG BÌNH", "KHỐI THI ĐUA AN NINH NHÂN DÂN", "Số: 15/TTr-KANND",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Bình, ngày 20 tháng 11 năm 2023",
+        "CÔNG AN TỈNH QUẢNG BÌNH", "KHỐI THI ĐUA", "AN NINH NHÂN DÂN",  # broken where block.header says
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
     ]
-    right = document.tables[0].rows[0].cells[1]
-    date_line = [p for p in right.paragraphs if p.text.startswith("Quảng Bình")][0]
+    # Số and the date share the header's second row: they always stand level (ND30 Phụ lục I, II.4.c)
+    assert header_texts(document, 1) == ["Số: 15/TTr-KANND", "Quảng Bình, ngày 25 tháng 11 năm 2023"]
+    date_line = document.tables[0].rows[1].cells[1].paragraphs[0]
     assert all(run.italic for run in date_line.runs)
-    texts = [p.text for p in document.paragraphs]
+    texts = lines(document)
     assert "TỜ TRÌNH" in texts and "Kính gửi: Hội đồng Thi đua - Khen thưởng Công an tỉnh Quảng Bình." in texts
-    signature = document.tables[-1].rows[0].cells
-    left = [p.text for p in signature[0].paragraphs if p.text]
-    assert left[0] == "Nơi nhận:" and left[-1] == "- Lưu: VT." and all(x.endswith(";") for x in left[1:-1])
-    assert [p.text for p in signature[1].paragraphs if p.text] == ["TM. KHỐI THI ĐUA", "TRƯỞNG KHỐI",
-                                                                   "Thượng tá Lê Văn C"]
+    bases = [p for p in document.paragraphs if p.text.startswith("Căn cứ")]
+    assert len(bases) == 5 and all(all(r.italic for r in p.runs) for p in bases)
+    assert all(p.text.endswith(";") for p in bases[:-1]) and bases[-1].text.endswith(".")
+    assert bases[-1].text.startswith("Căn cứ Biên bản số 05/BB-KANND ngày 20 tháng 11 năm 2023")
+    body_end = next(p for p in texts if p.endswith("xem xét, quyết định./."))
+    assert body_end
+    signature = [p.split("\t") for p in texts[texts.index(body_end) + 1:] if p.strip()]
+    left = []
+    for row in signature:  # a long recipient is wrapped over two lines of the left column
+        if row[0] and left and not row[0].startswith(("- ", "Nơi nhận")):
+            left[-1] += " " + row[0]
+        elif row[0]:
+            left.append(row[0])
+    assert left == ["Nơi nhận:", "- Như trên;", "- Đồng chí Phó Giám đốc phụ trách Khối (để báo cáo);",
+                    "- Lưu: VT, PA03, 02b."]
+    right = [row[1] for row in signature if len(row) > 1 and row[1]]
+    assert right == ["TM. KHỐI THI ĐUA", "AN NINH NHÂN DÂN", "TRƯỞNG KHỐI", "Thượng tá Lê Văn C"]
 
 
 def test_giao_uoc_date_line_and_signature_grid(rendered: Path) -> None:
     document = Document(str(rendered / "giao-uoc.docx"))
-    assert "Quảng Bình, ngày 09 tháng 3 năm 2023" in header_texts(document)
-    grid = next(t for t in document.tables if len(t.columns) == 3 and "PHÒNG AN NINH ĐỐI NGOẠI" in t.cell(0, 0).text)
-    assert len(grid.rows) == 6
-    assert grid.cell(1, 0).text.strip() == "Thượng tá Nguyễn Văn A"
-    assert grid.cell(4, 2).text.strip() == "PHÒNG HỒ SƠ"
-    assert grid.cell(5, 2).text.strip() == "Trung tá Đỗ Văn L"
+    assert "Quảng Bình, ngày 09 tháng 3 năm 2023" in header_texts(document, 1)
+    texts = lines(document)
+    assert any(t.endswith("có giá trị như nhau./.") for t in texts)
+    grid = [t.split("\t")[1:] for t in texts if t.startswith("\tPHÒNG") or t.startswith("\tThượng tá")
+            or t.startswith("\tTrung tá")]
+    names = [row for row in grid if row[0].startswith(("Thượng tá", "Trung tá"))]
+    assert names[0] == ["Thượng tá Nguyễn Văn A", "Thượng tá Trần Văn B", "Thượng tá Lê Văn C"]
+    assert names[2] == ["Thượng tá Đặng Thị H", "Thượng tá Bùi Văn K", "Trung tá Đỗ Văn L"]
+    assert "PHÒNG HỒ SƠ" in [row[2] for row in grid if len(row) > 2]
+    chair = [t.split("\t") for t in texts if "CHỦ TRÌ HỘI NGHỊ" in t][0]
+    assert chair[0] == "Nơi nhận:"  # Nơi nhận level with the chair's block
 
 
 def test_bien_ban_has_no_date_line_and_secretary_left(rendered: Path) -> None:
     document = Document(str(rendered / "bien-ban.docx"))
-    texts = header_texts(document)
-    assert "Số: 05/BB-KANND" in texts
-    assert not any("ngày" in t for t in texts)
-    left, right = document.tables[-1].rows[0].cells
-    assert left.text.split()[:2] == ["THƯ", "KÝ"] and "Trần Thị M" in left.text
-    assert right.text.split()[:2] == ["CHỦ", "TỌA"] and "Lê Văn Hóa" in right.text
+    assert header_texts(document, 1) == ["Số: 05/BB-KANND"]
+    texts = lines(document)
+    assert texts[-1] == "- Lưu: VT, Hồ sơ Khối."
+    heads = [t.split("\t") for t in texts if "THƯ KÝ" in t][0]
+    assert heads[1:] == ["THƯ KÝ", "CHỦ TỌA"]
+    names = [t.split("\t") for t in texts if t.startswith("\t") and "Trần Thị M" in t][0]
+    assert names[1:] == ["Thiếu tá Trần Thị M", "Đại tá Lê Văn Hóa"]
+    recipients = texts[texts.index("Nơi nhận:"):]  # below the signatures (Mẫu 1.9)
+    assert recipients[1:3] == ["- Hội đồng Thi đua - Khen thưởng Công an tỉnh;", "- Các đơn vị trong Khối;"]
+    assert any(t.endswith("Biên bản được lập thành 02 bản./.") for t in texts)
 
 
 def test_page_number_field_from_the_second_page(rendered: Path) -> None:
@@ -127,26 +153,80 @@ def test_page_number_field_from_the_second_page(rendered: Path) -> None:
     assert section.first_page_header.paragraphs[0].text == ""
 
 
-def test_score_table_rows_and_repeated_header(rendered: Path) -> None:
+def test_score_table_is_the_minutes_appendix(rendered: Path) -> None:
     document = Document(str(rendered / "bang-diem.docx"))
+    texts = lines(document)
+    assert texts[:4] == ["Phụ lục", "BẢNG TỔNG HỢP", "Kết quả chấm điểm thi đua năm 2023 của Khối thi đua An ninh "
+                         "nhân dân", "(Kèm theo Biên bản số 05/BB-KANND ngày 20 tháng 11 năm 2023 của Khối thi đua An "
+                         "ninh nhân dân)"]
+    assert not any(t.startswith(("Nơi nhận", "Số:")) for t in texts) and not any("TRƯỞNG KHỐI" in t for t in texts)
     table = next(t for t in document.tables if t.cell(0, 0).text == "TT")
     assert len(table.rows) == 1 + 1 + 9
     assert len(table.columns) == 2 + 13 + 6
     assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
     first = [c.text for c in table.rows[2].cells]
-    assert first[:4] == ["1", "PA03", "7,5", "7,5"] and "98,5" in first
-    assert table.rows[2].cells[2].paragraphs[0].alignment == 2  # numbers right-aligned
+    assert first[:4] == ["1", "PA03 - Phòng An ninh chính trị nội bộ", "7,5", "7,5"] and "98,5" in first
+    assert table.rows[2].cells[2].paragraphs[0].alignment == 1  # numbers centred
+    assert texts[-1].endswith("./.")
+
+
+def test_score_table_stands_alone_without_a_review(root: Path) -> None:
+    (root / "compacts/2023/review.yaml").unlink()
+    code, _, stderr = invoke(root, "render", "2023", "--doc", "bang-diem", "--docx")
+    assert code == 0, stderr
+    document = Document(str(root / "out/2023/bang-diem.docx"))
+    assert header_texts(document, 1) == ["Số: 06/KANND", "Quảng Bình, ngày      tháng      năm 2023"]
+    texts = lines(document)
+    assert "Nơi nhận:\t" + "TM. KHỐI THI ĐUA AN NINH NHÂN DÂN" in texts or any(
+        t.startswith("Nơi nhận:") for t in texts)
 
 
 def test_missing_review_skips_bien_ban_with_a_warning(root: Path) -> None:
     (root / "compacts/2023/review.yaml").unlink()
     code, stdout, stderr = invoke(root, "render", "2023")
     assert code == 0
-    assert "bien-ban" not in stdout and "out/2023/to-trinh.md" in stdout
+    assert "bien-ban" not in stdout and "out/2023/bang-diem.md" in stdout
     assert "Bỏ qua văn bản «bien-ban»: chưa có review.yaml" in stderr
+    assert "Bỏ qua văn bản «to-trinh»: kết quả chưa cuối cùng" in stderr  # no ballot: titles pending
     code, _, stderr = invoke(root, "render", "2023", "--doc", "bien-ban")
     assert code == 1 and "bien-ban" in stderr
     assert not (root / "out/2023/bien-ban.md").exists()
+
+
+def _before_the_ballot(root: Path) -> None:
+    path = root / "compacts/2023/review.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("  votes:"), text.index("opinions:")
+    path.write_text(text[:start] + "  votes: {}\n" + text[end:], encoding="utf-8")
+
+
+def test_pending_documents_are_skipped_not_stated(root: Path) -> None:
+    code, _, _ = invoke(root, "render", "2023", "--docx")
+    assert code == 0 and (root / "out/2023/to-trinh.docx").exists()
+    _before_the_ballot(root)
+    code, stdout, stderr = invoke(root, "render", "2023")
+    assert code == 0
+    assert stdout.splitlines() == ["out/2023/bang-diem.md", "out/2023/giao-uoc.md"]
+    assert stderr.count("Bỏ qua văn bản") == 2 and "chưa có kết quả bỏ phiếu" in stderr
+    assert not (root / "out/2023/to-trinh.docx").exists() and not (root / "out/2023/to-trinh.md").exists()
+    code, _, stderr = invoke(root, "render", "2023", "--doc", "to-trinh")
+    assert code == 1 and "kết quả chưa cuối cùng" in stderr
+
+
+def test_draft_marks_and_lists_what_is_pending(root: Path) -> None:
+    _before_the_ballot(root)
+    code, _, stderr = invoke(root, "render", "2023", "--doc", "to-trinh", "--draft", "--docx")
+    assert code == 0, stderr
+    text = (root / "out/2023/to-trinh.md").read_text(encoding="utf-8")
+    assert "draft: true" in text
+    assert "không có đơn vị đủ điều kiện" not in text  # never stated while decisions are outstanding
+    assert "- Phòng An ninh chính trị nội bộ: chờ — chưa có kết quả bỏ phiếu." in text
+    assert "PA03: Cờ thi đua của Bộ Công an — chờ quyết định «Đơn vị Quyết thắng»" in text
+    document = Document(str(root / "out/2023/to-trinh.docx"))
+    first = document.paragraphs[0]
+    assert first.text == "DỰ THẢO" and first.runs[0].bold and first.alignment == 2
+    final = invoke(root, "render", "2023", "--doc", "giao-uoc", "--draft")
+    assert final[0] == 0 and "draft: false" in (root / "out/2023/giao-uoc.md").read_text(encoding="utf-8")
 
 
 def test_nothing_is_written_when_data_has_errors(root: Path) -> None:
@@ -233,3 +313,22 @@ def test_number_line_leading_zero_and_blank_for_the_van_thu() -> None:
     assert frame.model_copy(update={"number": "5"}).number_line == "Số: 05/TTr-KANND"
     assert frame.model_copy(update={"number": "15"}).number_line == "Số: 15/TTr-KANND"
     assert frame.model_copy(update={"code": None}).number_line is None
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice or poppler is not installed")
+@pytest.mark.parametrize("units", [9, 14])
+def test_no_page_holds_signatures_alone(root: Path, units: int) -> None:
+    """The last words of the giao ước stay on the page of the signatures, in LibreOffice's own layout."""
+    path = root / "compacts/2023/units.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = "".join(f"  - id: dv{i:02d}\n    name: Đội công tác số {i}\n    head: {{rank: Thiếu tá, name: Hồ Văn {i},"
+                    " title: Đội trưởng}\n    registered: []\n" for i in range(units - 9))
+    path.write_text(text + extra, encoding="utf-8")
+    code, _, stderr = invoke(root, "render", "2023", "--doc", "giao-uoc", "--pdf")
+    assert code == 0, stderr
+    pdf = root / "out/2023/giao-uoc.pdf"
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    signed = next(i for i, page in enumerate(pages) if "Nguyễn Văn A" in page)
+    assert "nhưnhau./." in "".join(pages[signed].split())  # justified text: pdftotext splits words

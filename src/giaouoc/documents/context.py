@@ -131,6 +131,7 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
         "absent": [(year.unit(a.unit), a.reason) for a in review.absent] if review else [],
         "next_leader": year.unit(review.next.leader) if review and review.next else None,
         "next_deputy": year.unit(review.next.deputy) if review and review.next else None,
+        "band_short": {b.name: b.short or b.name for b in compact.scoring.bands},
         "adopted": {"bands": band_lines(compact), "titles": title_lines(compact),
                     "tie_break": tie_break_line(compact)},
     }

@@ -32,12 +32,13 @@ def font_warning() -> str | None:
     if fc_match is None:
         return None
     try:
-        found = subprocess.run([fc_match, "Times New Roman"], capture_output=True, text=True, timeout=20).stdout
+        found = subprocess.run([fc_match, "-f", "%{family}", "Times New Roman"], capture_output=True, text=True,
+                               timeout=20).stdout
     except (subprocess.SubprocessError, OSError):
         return None
     if "times new roman" in found.lower():
         return None
-    face = found.split(":")[1].strip(' "') if ":" in found else found.strip()
+    face = found.split(",")[0].strip()
     return (f"máy này không có phông Times New Roman: LibreOffice sẽ in bằng phông «{face or 'khác'}» (cỡ chữ giữ "
             "nguyên nhưng nét chữ khác bản Word). Cài phông Times New Roman (Debian/Ubuntu: apt-get install "
             "ttf-mscorefonts-installer; Windows và macOS có sẵn) để bản PDF giống hệt bản in")

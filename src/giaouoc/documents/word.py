@@ -29,8 +29,8 @@ def docx_bytes(rendered: Rendered) -> bytes:
     header_block(document, frame)
     title_block(document, frame)
     write_body(document, rendered.body, frame.orientation == "landscape")
-    if document.paragraphs:  # the closing sentence stays on the page of the signatures
-        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    for para in document.paragraphs[-2:]:  # the closing sentences stay on the page of the signatures
+        para.paragraph_format.keep_with_next = True
     signature_grid(document, frame)
     signature_block(document, frame)
     properties = document.core_properties

@@ -40,6 +40,22 @@ def break_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str
     return [" ".join(words[:best]), " ".join(words[best:])]
 
 
+def wrap_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
+    """As many lines as needed, filled word by word; a lone last word takes one from the line above."""
+    if text_mm(text, size, bold) <= width_mm:
+        return [text]
+    if len(text.split()) <= 3 or text_mm(text, size, bold) <= 2 * width_mm:
+        return break_lines(text, width_mm, size, bold)
+    lines: list[list[str]] = [[]]
+    for word in text.split():
+        if lines[-1] and text_mm(" ".join([*lines[-1], word]), size, bold) > width_mm:
+            lines.append([])
+        lines[-1].append(word)
+    if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
+        lines[-1].insert(0, lines[-2].pop())
+    return [" ".join(line) for line in lines]
+
+
 def header_block(document: Any, frame: Frame) -> None:
     """Two borderless columns, two rows: authority and issuer | quốc hiệu and tiêu ngữ; then Số | place and date,
     so that the number and the date always stand level (II.4.c)."""
@@ -49,7 +65,7 @@ def header_block(document: Any, frame: Frame) -> None:
         return
     landscape = frame.orientation == "landscape"
     width = text_width_mm(landscape)
-    left_mm = 75.0 if not landscape else 100.0
+    left_mm = 70.0 if not landscape else 100.0
     right_mm = width - left_mm
     table = document.add_table(rows=2, cols=2)
     borderless(table)

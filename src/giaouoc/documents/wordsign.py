@@ -5,16 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.shared import Pt
-
 from giaouoc.documents.frame import Frame, Signer
 from giaouoc.documents.wordstyle import (
     add_run,
-    borderless,
-    cell_paragraph,
-    column_widths,
-    keep_row_together,
-    narrow_cell_margins,
     paragraph,
     text_width_mm,
 )
@@ -22,28 +15,11 @@ from giaouoc.documents.wordstyle import (
 SIGNATURE_GAP = 4  # empty lines left for the signature and seal
 
 
-def _heading(cell: Any, lines: list[str]) -> None:
-    for index, line in enumerate(lines):
-        if index == 0:
-            para = cell_paragraph(cell)
-            para.alignment = 1
-            para.paragraph_format.space_after = Pt(0)
-            para.paragraph_format.keep_with_next = True
-            add_run(para, line, size=13, bold=True)
-        else:
-            paragraph(cell, line, size=13, bold=True, align="center", after=0, spacing=1.0)
+def heading_lines(lines: list[str], width_mm: float, size: float = 13) -> list[str]:
+    """The signer's authority and post, each line broken between words only when it must be."""
+    from giaouoc.documents.wordhead import wrap_lines
 
-
-def _name(cell: Any, name: str, size: float = 14, first: bool = False) -> None:
-    for index in range(SIGNATURE_GAP):
-        para = cell_paragraph(cell) if first and index == 0 else paragraph(cell, "", after=0, spacing=1.0)
-        para.paragraph_format.keep_with_next = True
-    paragraph(cell, name, size=size, bold=True, align="center", after=0, spacing=1.0)
-
-
-def _signer(cell: Any, signer: Signer) -> None:
-    _heading(cell, signer.heading)
-    _name(cell, signer.name)
+    return [part for line in lines for part in wrap_lines(line, (width_mm - 3) * 0.93, size, True)]
 
 
 def recipient_lines(frame: Frame) -> list[str]:
@@ -54,12 +30,43 @@ def recipient_lines(frame: Frame) -> list[str]:
     return lines
 
 
-def _recipients(cell: Any, frame: Frame, first: bool = True) -> None:
-    para = cell_paragraph(cell) if first else paragraph(cell, "", after=0, spacing=1.0)
-    para.paragraph_format.space_after = Pt(0)
-    add_run(para, "Nơi nhận:", size=12, bold=True, italic=True)
-    for line in recipient_lines(frame):
-        paragraph(cell, line, size=11, align="left", after=0, spacing=1.0)
+Line = tuple[str, float, bool, bool]  # text, size, bold, italic
+
+
+def signer_lines(signer: Signer, width_mm: float, size: float = 13, name_size: float = 14,
+                 gap: int = SIGNATURE_GAP) -> list[Line]:
+    heading = [(line, size, True, False) for line in heading_lines(signer.heading, width_mm, size)]
+    return [*heading, *([("", size, False, False)] * gap), (signer.name, name_size, True, False)]
+
+
+def recipients_cell(frame: Frame, width_mm: float) -> list[Line]:
+    from giaouoc.documents.wordhead import wrap_lines
+
+    lines: list[Line] = [("Nơi nhận:", 12, True, True)]
+    for entry in recipient_lines(frame):
+        lines += [(part, 11, False, False) for part in wrap_lines(entry, width_mm * 1.05, 11, False)]
+    return lines
+
+
+def columns(document: Any, cells: list[list[Line]], centres_mm: list[float | None], pad_to: int = 0) -> None:
+    """Blocks side by side as lines of tab-separated text (a None centre: left-aligned at the margin).
+
+    Paragraphs, not a table, so that "keep with next" holds from the last words of the body down to the
+    last signature in Word and LibreOffice alike: no page holds signatures alone.
+    """
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm
+
+    height = max(pad_to, *(len(c) for c in cells))
+    for index in range(height):
+        para = paragraph(document, "", after=0, spacing=1.0, align="left")
+        for centre in centres_mm:
+            if centre is not None:
+                para.paragraph_format.tab_stops.add_tab_stop(Mm(centre), WD_TAB_ALIGNMENT.CENTER)
+        para.paragraph_format.keep_with_next = True
+        for cell, centre in zip(cells, centres_mm, strict=True):
+            text, size, bold, italic = cell[index] if index < len(cell) else ("", 11, False, False)
+            add_run(para, ("\t" if centre is not None else "") + text, size=size, bold=bold, italic=italic)
 
 
 def signature_block(document: Any, frame: Frame) -> None:
@@ -68,44 +75,41 @@ def signature_block(document: Any, frame: Frame) -> None:
     if not frame.header:
         return
     width = text_width_mm(frame.orientation == "landscape")
-    table = document.add_table(rows=1, cols=2)
-    borderless(table)
-    column_widths(table, [width * 0.45, width * 0.55])
-    keep_row_together(table.rows[0])
-    left, right = table.rows[0].cells
+    left, right = width * 0.45, width * 0.55
+    paragraph(document, "", size=8, after=0, spacing=1.0).paragraph_format.keep_with_next = True
     if len(frame.signers) >= 2:
-        _signer(left, frame.signers[0])
-        _signer(right, frame.signers[1])
-    else:
-        if frame.signers:
-            _signer(right, frame.signers[0])
-        if frame.recipients_place == "left":
-            _recipients(left, frame)
-    if frame.recipients_place == "below" or len(frame.signers) >= 2:
-        below = document.add_table(rows=1, cols=1)
-        borderless(below)
-        column_widths(below, [width * 0.6])
-        _recipients(below.rows[0].cells[0], frame)
+        columns(document, [signer_lines(frame.signers[0], left), signer_lines(frame.signers[1], right)],
+                [left / 2, left + right / 2])
+        paragraph(document, "", size=8, after=0, spacing=1.0).paragraph_format.keep_with_next = True
+        columns(document, [recipients_cell(frame, width * 0.6)], [None])
+        return
+    cells: list[list[Line]] = [recipients_cell(frame, left) if frame.recipients_place == "left" else []]
+    centres: list[float | None] = [None]
+    if frame.signers:
+        cells.append(signer_lines(frame.signers[0], right))
+        centres.append(left + right / 2)
+    columns(document, cells, centres)
+    if frame.recipients_place == "below":
+        columns(document, [recipients_cell(frame, width * 0.6)], [None])
 
 
-def signature_grid(document: Any, frame: Frame, columns: int = 3) -> None:
-    """The unit heads side by side, three to a row, each under the unit's name in capitals.
-
-    Each row of signers is two table rows, headings then names, so that names stand level.
-    """
+def signature_grid(document: Any, frame: Frame, per_row: int = 3) -> None:
+    """The unit heads side by side, three to a row, each under the unit's name and the head's post in capitals;
+    headings of a row are padded so that the names stand level."""
     if not frame.grid:
         return
-    paragraph(document, "", after=6)
     width = text_width_mm(frame.orientation == "landscape")
-    rows = -(-len(frame.grid) // columns)
-    table = document.add_table(rows=rows * 2, cols=columns)
-    borderless(table)
-    column_widths(table, [width / columns] * columns)
-    narrow_cell_margins(table, 0.5)
-    for index, signer in enumerate(frame.grid):
-        row = (index // columns) * 2
-        _heading(table.rows[row].cells[index % columns], signer.heading)
-        _name(table.rows[row + 1].cells[index % columns], signer.name, size=13, first=True)
-        paragraph(table.rows[row + 1].cells[index % columns], "", size=10, after=6)
-    for row in table.rows:
-        keep_row_together(row)
+    column = width / per_row
+    centres: list[float | None] = [column * (i + 0.5) for i in range(per_row)]
+    paragraph(document, "", after=6).paragraph_format.keep_with_next = True
+    for start in range(0, len(frame.grid), per_row):
+        signers = frame.grid[start:start + per_row]
+        headings = [heading_lines(s.heading, column - 4, 12) for s in signers]
+        tallest = max(len(h) for h in headings)
+        blank: Line = ("", 12.0, False, False)
+        cells: list[list[Line]] = [
+            [*((line, 12.0, True, False) for line in h), *([blank] * (tallest - len(h) + SIGNATURE_GAP - 1)),
+             (s.name, 13.0, True, False), ("", 8.0, False, False)]
+            for s, h in zip(signers, headings, strict=True)
+        ]
+        columns(document, cells, centres[: len(cells)])

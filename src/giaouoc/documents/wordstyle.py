@@ -203,5 +203,6 @@ _NARROW = set("0123456789,.;:'()-/ ")  # about half an em or less in Times New R
 
 def text_mm(text: str, size: float, bold: bool = False) -> float:
     """Estimated printed width of text in Times New Roman at this size, in millimetres."""
-    ems = sum(0.25 if c in ",.;:' " else 0.5 if c in _NARROW else 0.72 if c.isupper() else 0.52 for c in text)
+    ems = sum(0.25 if c in ",.;:' " else 0.5 if c in _NARROW else 0.85 if c == "%" else 0.72 if c.isupper()
+              else 0.52 for c in text)
     return ems * size * 0.3528 * (1.1 if bold else 1.0)
