@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import line_of, REPO, edit
+from conftest import REPO, edit, line_of
 from giaouoc.cli.app import app, main
 
 runner = CliRunner()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
+from typing import Any
 
 from giaouoc.documents.render import Rendered
 
@@ -39,18 +40,36 @@ def docx_bytes(rendered: Rendered) -> bytes:
     properties.last_modified_by = "giaouoc"
     properties.created = properties.modified = datetime(2000, 1, 1)
     properties.revision = 1
+    return _package_bytes(document)
+
+
+class _FixedTimeZip:
+    """The zip writer python-docx's package writer needs, with fixed timestamps: same document, same bytes."""
+
+    def __init__(self, stream: io.BytesIO) -> None:
+        self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=_FIXED_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        self._zip.writestr(info, blob, compresslevel=1)  # a few kilobytes more than level 6, much faster
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _package_bytes(document: Any) -> bytes:
+    """What `document.save` writes, zipped once with fixed timestamps (not saved, then unzipped and zipped again)."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
     buffer = io.BytesIO()
-    document.save(buffer)
-    return _stable_zip(buffer.getvalue())
-
-
-def _stable_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps so that equal documents are equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    writer = _FixedTimeZip(buffer)
+    steps: Any = PackageWriter  # its static helpers take any writer with write() and close()
+    steps._write_content_types_stream(writer, package.parts)
+    steps._write_pkg_rels(writer, package.rels)
+    steps._write_parts(writer, package.parts)
+    writer.close()
+    return buffer.getvalue()

@@ -75,26 +75,40 @@ def text_width_mm(landscape: bool) -> int:
 def paragraph(container: Any, text: str = "", *, size: float = BODY_PT, bold: bool = False,
               italic: bool = False, align: str = "justify", indent: bool = False, after: float = 6,
               before: float = 0, spacing: float | None = LINE_SPACING) -> Any:
-    """A paragraph with one run (more runs may be added)."""
+    """A paragraph with one run (more runs may be added); its properties written as XML in one go."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     para = container.add_paragraph()
-    fmt = para.paragraph_format
-    fmt.alignment = ALIGN[align]
-    fmt.first_line_indent = Cm(1.27) if indent else Cm(0)
-    fmt.space_after = Pt(after)
-    fmt.space_before = Pt(before)
-    if spacing is not None:
-        fmt.line_spacing = spacing
+    line = f' w:line="{round(spacing * 240)}" w:lineRule="auto"' if spacing is not None else ""
+    first = 720 if indent else 0  # 1.27 cm
+    jc = {"left": "left", "center": "center", "right": "right", "justify": "both"}[align]
+    para._p.insert(0, parse_xml(
+        f'<w:pPr {nsdecls("w")}><w:spacing w:before="{round(before * 20)}" w:after="{round(after * 20)}"{line}/>'
+        f'<w:ind w:firstLine="{first}"/><w:jc w:val="{jc}"/></w:pPr>'))
     if text:
         add_run(para, text, size=size, bold=bold, italic=italic)
     return para
 
 
+def run_xml(text: str, size: float, bold: bool, italic: bool) -> str:
+    """One run as OOXML text, with the same fonts and sizes `add_run` sets (for tables built in one piece)."""
+    from xml.sax.saxutils import escape
+
+    half = round(size * 2)
+    fonts = "".join(f' {attr}="{FONT}"' for attr in _FONT_ATTRS)
+    props = f"<w:rFonts{fonts}/>" + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    props += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
 def add_run(para: Any, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False) -> Any:
-    run = para.add_run(text)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    set_fonts(run._r.get_or_add_rPr())
+    """Append a run to a paragraph, built as XML in one go (python-docx's font setters are slow)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    run = parse_xml(run_xml(text, size, bold, italic).replace("<w:r>", f"<w:r {nsdecls('w')}>", 1))
+    para._p.append(run)
     return run
 
 
@@ -134,13 +148,13 @@ def page_field(para: Any, size: float) -> None:
         return node
 
     run = add_run(para, "", size=size)
-    run._r.append(element("w:fldChar", **{"w:fldCharType": "begin"}))
+    run.append(element("w:fldChar", **{"w:fldCharType": "begin"}))
     instr = element("w:instrText", **{"xml:space": "preserve"})
     instr.text = " PAGE "
-    run._r.append(instr)
-    run._r.append(element("w:fldChar", **{"w:fldCharType": "separate"}))
+    run.append(instr)
+    run.append(element("w:fldChar", **{"w:fldCharType": "separate"}))
     number = add_run(para, "2", size=size)
-    number._r.append(element("w:fldChar", **{"w:fldCharType": "end"}))
+    number.append(element("w:fldChar", **{"w:fldCharType": "end"}))
 
 
 def borderless(table: Any) -> None:
