@@ -332,3 +332,19 @@ def test_no_page_holds_signatures_alone(root: Path, units: int) -> None:
     pages = [p for p in pages if p.strip()]
     signed = next(i for i, page in enumerate(pages) if "Nguyễn Văn A" in page)
     assert "nhưnhau./." in "".join(pages[signed].split())  # justified text: pdftotext splits words
+
+
+def test_pdf_warns_once_when_times_new_roman_would_be_replaced(root: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from giaouoc.documents.output import font_warning
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "fc-match"
+    fake.write_text("#!/bin/sh\nprintf 'Liberation Serif'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    warning = font_warning()
+    assert warning is not None and "Times New Roman" in warning and "«Liberation Serif»" in warning
+    fake.write_text("#!/bin/sh\nprintf 'Times New Roman'\n", encoding="utf-8")
+    assert font_warning() is None
