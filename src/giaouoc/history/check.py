@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from giaouoc.history.awards import check_awards
-from giaouoc.history.records import chronicle
 from giaouoc.load.folder import display_path
 from giaouoc.problems import Report
 from giaouoc.rules import load_block, load_year
@@ -15,6 +13,9 @@ def check_all(root: Path, folders: list[Path] | None = None) -> Report:
     """Problems of every year (or of the folders given, plus history.yaml and the cross-year rules about them)."""
     block, report = load_block(root)
     if any(files.decisions is not None for files in block.files.years.values()):
+        from giaouoc.history.awards import check_awards  # ranking is needed only to compare awards
+        from giaouoc.history.records import chronicle
+
         check_awards(chronicle(block), report)
     if folders is None:
         return report

@@ -60,8 +60,8 @@ def _year(condition: HistoryCondition, result: UnitResult, state: Decided, year:
     """(state, what was found that year, the waiting reason)."""
     if year == state.year:
         return _this_year(condition, result, state)
-    record = state.past.years.get(year)
-    predecessors = state.past.predecessors(result.unit.id, year)
+    record = state.past.years.get(year) if state.past is not None else None
+    predecessors = state.past.predecessors(result.unit.id, year) if state.past is not None else None
     if record is None or predecessors is None:
         return "waits", f"{year}: chưa có kết quả", missing_year(year)
     if not predecessors:

@@ -7,14 +7,17 @@ read from the result rather than computed again.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from giaouoc.model.fields import TieBreak
-from giaouoc.model.history import Past
 from giaouoc.model.records import Unit
 from giaouoc.model.results import Ranking, Separation, UnitResult
 from giaouoc.model.year import Year
 from giaouoc.rank.titles import decide_titles
 from giaouoc.vietnamese import sort_key
+
+if TYPE_CHECKING:
+    from giaouoc.model.history import Past
 
 ZERO = Decimal(0)
 

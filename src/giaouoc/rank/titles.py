@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from giaouoc.model.history import Past
 from giaouoc.model.records import Ballot, Band, Title
 from giaouoc.model.results import Condition, TitleDecision, UnitResult
 from giaouoc.model.year import Year
 from giaouoc.rank.history import history_condition
 from giaouoc.vietnamese import format_number, percent
+
+if TYPE_CHECKING:
+    from giaouoc.model.history import Past
 
 NO_BALLOT = "chưa có kết quả bỏ phiếu"
 TIE_AT_MAX = "đồng hạng tại số lượng tối đa: Khối quyết định"
@@ -68,7 +71,7 @@ class Decided:
     titles: dict[str, Title]
     year: int = 0
     bands: list[Band] = field(default_factory=list)
-    past: Past = field(default_factory=Past)
+    past: Past | None = None  # earlier years' records; None: no year before is known
     proposed: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     undecided: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     decided: list[Title] = field(default_factory=list)
@@ -78,7 +81,7 @@ def decide_titles(year: Year, ranked: list[UnitResult], past: Past | None = None
                   ) -> tuple[list[TitleDecision], list[str]]:
     titles = {t.id: t for t in year.compact.titles}
     ballot = year.review.ballot if year.review else None
-    state = Decided(titles, year=year.compact.year, bands=year.compact.scoring.bands, past=past or Past())
+    state = Decided(titles, year=year.compact.year, bands=year.compact.scoring.bands, past=past)
     decisions: list[TitleDecision] = []
     order = decision_order(year.compact.titles)
     for title in order:

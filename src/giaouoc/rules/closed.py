@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from giaouoc.load.folder import YearFiles, display_path
-from giaouoc.load.seal import CLOSED_FILE, sealed_files
 from giaouoc.problems import Report
 
 
@@ -12,6 +11,7 @@ def check_closed(files: YearFiles, report: Report) -> None:
     closed = files.closed
     if closed is None or closed.closed is None:
         return
+    from giaouoc.load.seal import CLOSED_FILE, sealed_files  # hashing only for a closed year
     when = closed.closed.isoformat()
     now = sealed_files(files.folder)
     src = files.sources[CLOSED_FILE]
