@@ -39,6 +39,9 @@ _ALL = [
     _error("duplicate-key", "một khóa viết hai lần trong cùng một bảng", "xóa một lần"),
     _error("control-char", "văn bản có ký tự điều khiển (Word không nhận)", "xóa ký tự đó"),
     _error("empty-file", "tệp rỗng", "viết nội dung theo mẫu"),
+    _error("unreadable", "không đọc được tệp hay thư mục (quyền truy cập, liên kết hỏng, vòng liên kết)"),
+    _error("file-too-large", "tệp quá lớn so với một tệp dữ liệu"),
+    _error("outside-root", "tệp là liên kết trỏ ra ngoài thư mục dữ liệu", "chép nội dung vào tệp thật"),
     _error("missing-file", "thiếu tệp bắt buộc của năm", "tạo tệp theo mẫu"),
     _error("placeholder", "còn giá trị <...> chưa điền", "điền giá trị thật"),
     # shape and values of one field

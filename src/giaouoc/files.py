@@ -1,20 +1,70 @@
-"""Writing files so that nothing is ever half-written."""
+"""Writing files so that nothing is ever half-written, and never through something that is not a plain file."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from giaouoc.errors import UsageError
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that a reader never sees half of it: a temporary file, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write a file so that a reader never sees half of it: a temporary file, then a rename.
+
+    The file keeps its permissions (a new one gets the usual ones, from the umask). A symbolic link, a
+    device or a folder at the path is refused: giaouoc replaces only plain files.
+    """
+    if path.is_symlink():
+        raise UsageError(f"không ghi được {path}: đó là một liên kết (symlink); hãy chọn một tệp thật")
+    if path.exists() and not path.is_file():
+        raise UsageError(f"không ghi được {path}: đó không phải là một tệp thường (thư mục hay thiết bị)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise UsageError(f"không ghi được {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"không ghi được {path}: {exc.strerror or exc}") from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def year_lock(folder: Path) -> Iterator[None]:
+    """Hold the year folder for one writer at a time: a second `import` waits, then reads what the first wrote."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: one clerk, one machine; no lock
+        yield
+        return
+    import hashlib
+
+    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    lock = Path(tempfile.gettempdir()) / f"giaouoc-{key}.lock"  # outside the data: nothing new in the git tree
+    try:
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise UsageError(f"không khóa được {folder} để ghi: {exc.strerror or exc}") from exc
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)

@@ -48,7 +48,7 @@ def sort_key(name: str) -> SortKey:
             primary.append((2, _LETTER_RANK[base]))
             tones.append(tone)
             cases.append(1 if upper else 0)
-        elif base[:1].isdigit():
+        elif base[:1].isdecimal():
             primary.append((1, int(base[0])))
         elif base[:1].isalpha():
             primary.append((3, ord(base[0])))

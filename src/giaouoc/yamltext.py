@@ -10,7 +10,7 @@ from typing import Any
 
 from giaouoc.vietnamese import machine_number
 
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`<][^:#\[\]{}]*\Z")
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`<][^:#\[\]{}\x00-\x1f\x7f-\x9f\u2028\u2029]*\Z")
 _RESERVED = re.compile(r"(?i:null|true|false|yes|no|on|off|~)\Z|[-+]?[0-9.][0-9._:eE+-]*\Z|.*[:#]\s|.*\s\Z")
 
 
@@ -31,7 +31,15 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.match(text) and not _RESERVED.match(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return quote(text)
+
+
+_BREAKS = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def quote(text: str) -> str:
+    """A double-quoted YAML scalar that reads back identical: line breaks, tabs and NEL escaped, not folded."""
+    return _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def flow(value: Any) -> str:
@@ -42,5 +50,5 @@ def flow(value: Any) -> str:
         return "[" + ", ".join(flow(v) for v in value) + "]"
     text = scalar(value)
     if isinstance(value, str) and ("," in text) and not text.startswith('"'):
-        return json.dumps(value, ensure_ascii=False)
+        return quote(value)
     return text

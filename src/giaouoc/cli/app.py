@@ -189,7 +189,15 @@ app.command("close", cls=Command)(close)
 app.command("reopen", cls=Command)(reopen)
 
 
+def _stop(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt  # a stop request ends like Ctrl-C: temporary files cleaned up, "Đã dừng.", exit 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _stop)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(encoding="utf-8")

@@ -82,7 +82,7 @@ def title_outcomes(year: Year, ranking: Ranking) -> list[TitleOutcome]:
 def minutes_reference(compact: Compact, minutes: DocumentSettings, held: date | None) -> str:
     """ "Biên bản số 05/BB-KANND ngày 20 tháng 11 năm 2023": how the tờ trình and the appendix cite the minutes."""
     number = minutes.number
-    if number and number.isdigit():
+    if number and number.isascii() and number.isdigit():
         number = number.zfill(2)
     code = "-".join(part for part in ("BB", compact.block.code) if part)
     when = minutes.date or held

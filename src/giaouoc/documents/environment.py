@@ -45,9 +45,10 @@ def clock(text: str) -> str:
 
 def build_environment(root: Path) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(
+    from giaouoc.documents.sandbox import LimitedSandbox, limited_range
+
+    env = LimitedSandbox(
         loader=FileSystemLoader([str(p) for p in template_folders(root)]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -66,4 +67,6 @@ def build_environment(root: Path) -> Any:
         "clock": clock,
         "cell": markdown_cell,  # text inside a table cell: a "|" in a name never shifts the columns
     })
+    env.globals.pop("lipsum", None)
+    env.globals["range"] = limited_range
     return env

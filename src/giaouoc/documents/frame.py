@@ -48,6 +48,8 @@ class Frame(BaseModel):
         """ "Số: 05/BB-KANND", or "Số:      /TTr-KANND" left for the văn thư when no number is given."""
         if self.code is None:
             return None
-        number = self.number.zfill(2) if self.number and self.number.isdigit() else (self.number or "     ")
+        number = self.number or "     "
+        if number.isascii() and number.isdigit():
+            number = number.zfill(2)
         suffix = "-".join(part for part in (self.code, self.block_code) if part)
         return f"Số: {number}/{suffix}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import tempfile
@@ -44,6 +45,27 @@ def font_warning() -> str | None:
             "ttf-mscorefonts-installer; Windows và macOS có sẵn) để bản PDF giống hệt bản in")
 
 
+def _run_soffice(command: list[str]) -> None:
+    """LibreOffice in its own process group, stopped with all its children when giaouoc is stopped."""
+    import os
+    import signal
+
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+    except OSError as exc:
+        raise FatalError(f"không chạy được LibreOffice: {exc}") from exc
+    try:
+        code = process.wait(timeout=600)
+    except BaseException:  # a time-out, Ctrl-C, a stop: no soffice.bin left behind
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
+    if code != 0:
+        raise FatalError(f"LibreOffice không chuyển được văn bản sang PDF (mã thoát {code})")
+
+
 def convert_to_pdf(docx_files: dict[str, bytes], out: Path) -> list[Path]:
     """One soffice call for every file, with a private profile; PDFs land atomically in `out`."""
     soffice = find_soffice()
@@ -54,10 +76,7 @@ def convert_to_pdf(docx_files: dict[str, bytes], out: Path) -> list[Path]:
         profile = (folder / "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                    "--outdir", str(folder / "pdf"), *(str(folder / n) for n in docx_files)]
-        try:
-            subprocess.run(command, capture_output=True, timeout=600, check=True)
-        except (subprocess.SubprocessError, OSError) as exc:
-            raise FatalError(f"LibreOffice không chuyển được văn bản sang PDF: {exc}") from exc
+        _run_soffice(command)
         written = []
         for name in docx_files:
             pdf = folder / "pdf" / (Path(name).stem + ".pdf")

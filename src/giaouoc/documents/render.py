@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from giaouoc.documents.context import build_context
 from giaouoc.documents.environment import build_environment, template_folders
 from giaouoc.documents.frame import Frame
+from giaouoc.documents.sandbox import bounded, time_limit
 from giaouoc.errors import DataError, FatalError
 from giaouoc.model.documents import missing_for, pending_for
 from giaouoc.model.results import Ranking
@@ -42,7 +43,8 @@ def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: 
     shown = _template_label(root, name)
     try:
         template = env.get_template(name)
-        markdown = template.render(build_context(year, ranking, doc_id, draft))
+        with time_limit():
+            markdown = bounded(template.generate(build_context(year, ranking, doc_id, draft)))
     except Exception as exc:  # every template failure is reported with its place, never raw
         raise TemplateError(_describe(exc, shown, sys.exc_info()[2])) from exc
     markdown = _tidy(markdown)

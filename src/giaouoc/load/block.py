@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from giaouoc.load.folder import YearFiles, display_path, read_year, year_folders
+from giaouoc.load.folder import YearFiles, display_path, is_year_name, read_year, stray_folders, year_folders
 from giaouoc.load.reader import validate_as
 from giaouoc.load.tree import Source, load_file
-from giaouoc.model.history import HistoryFile
 from giaouoc.problems import Report
+
+if TYPE_CHECKING:
+    from giaouoc.model.history import HistoryFile
 
 HISTORY_FILE = "history.yaml"
 
@@ -31,6 +34,8 @@ class BlockFiles:
 
 
 def read_history(root: Path, report: Report) -> tuple[HistoryFile | None, Source | None]:
+    from giaouoc.model.history import HistoryFile  # only for a block that keeps history
+
     path = root / "compacts" / HISTORY_FILE
     if not path.is_file():
         return None, None
@@ -44,10 +49,13 @@ def read_block(root: Path, report: Report, folders: list[Path] | None = None) ->
     """Read history.yaml (its problems into `report`) and the year folders (each folder's into `reports`)."""
     block = BlockFiles(root)
     block.history, block.history_source = read_history(root, report)
+    for stray in stray_folders(root) if folders is None else []:
+        report.add(display_path(stray, root), (1, 1), "stray-file",
+                   f"thư mục «{stray.name}» bị bỏ qua: thư mục năm phải có tên là năm, ví dụ 2024")
     for folder in folders if folders is not None else year_folders(root):
         own = Report()
         files = read_year(root, folder, own)
-        year = int(folder.name) if folder.name.isascii() and folder.name.isdigit() else None
+        year = int(folder.name) if is_year_name(folder.name) else None
         if year is not None:
             block.years[year] = files
             block.reports[year] = own

@@ -56,6 +56,21 @@ def score_file_unit(name: str) -> str:
     return PurePosixPath(name).stem
 
 
+def inside(path: Path, root: Path, shown: str, report: Report) -> bool:
+    """Whether a data file really lies under the data root; a link that leads out of it is refused (it could
+    print a file of the machine into a document)."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        report.add(shown, (1, 1), "unreadable", "liên kết hỏng hoặc vòng liên kết: không đọc được")
+        return False
+    if real.is_relative_to(root.resolve()) or real.is_relative_to(path.parent.resolve()):
+        return True
+    report.add(shown, (1, 1), "outside-root",
+               f"tệp là liên kết trỏ ra ngoài thư mục dữ liệu ({real}): giaouoc không đọc tệp ngoài dữ liệu")
+    return False
+
+
 def find_root(option: Path | None, cwd: Path | None = None) -> Path:
     """The data root: --root, else GIAOUOC_ROOT, else the nearest folder holding compacts/."""
     if option is None and os.environ.get("GIAOUOC_ROOT"):
@@ -77,10 +92,10 @@ def find_root(option: Path | None, cwd: Path | None = None) -> Path:
 def year_folder(root: Path, year: str) -> Path:
     """Resolve YEAR: a year under compacts/, or the path of a year folder."""
     candidate = root / "compacts" / year
-    if year.isdigit() and candidate.is_dir():
+    if is_year_name(year) and candidate.is_dir():
         return candidate
     path = Path(year)
-    if not year.isdigit() and path.is_dir() and (path / "compact.yaml").exists():
+    if not is_year_name(year) and path.is_dir() and (path / "compact.yaml").exists():
         return path.resolve()
     known = ", ".join(list_years(root)) or "chưa có năm nào"
     raise UsageError(f"không có năm «{year}» trong {root / 'compacts'} (các năm đang có: {known})")
@@ -96,7 +111,20 @@ def year_folders(root: Path) -> list[Path]:
     folder = root / "compacts"
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: p.name)
+    return sorted((p for p in folder.iterdir() if p.is_dir() and is_year_name(p.name)), key=lambda p: p.name)
+
+
+def is_year_name(name: str) -> bool:
+    """A year folder is named by four ASCII digits: «٢٠٢٣», «２０２３» or «²» are no years."""
+    return len(name) == 4 and name.isascii() and name.isdigit()
+
+
+def stray_folders(root: Path) -> list[Path]:
+    """Folders under compacts/ that are not years (ignored, with a warning)."""
+    folder = root / "compacts"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not is_year_name(p.name) and not p.name.startswith("."))
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -114,8 +142,14 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
         path = folder / name
         shown = display_path(path, root)
         if not path.is_file():
-            if required:
+            if path.is_symlink() or (path.exists() and not path.is_dir()):
+                report.add(shown, (1, 1), "unreadable", "liên kết hỏng hoặc không phải tệp thường: không đọc được")
+            elif path.is_dir():
+                report.add(shown, (1, 1), "unreadable", f"{name} là một thư mục, cần một tệp")
+            elif required:
                 report.add(shown, (1, 1), "missing-file", f"thiếu tệp {name} của năm {folder.name}")
+            return None
+        if not inside(path, root, shown, report):
             return None
         source = load_file(path, shown, report)
         if source is not None:
@@ -150,10 +184,11 @@ def _read_scores(
         return
     for path in sorted(folder.iterdir()):
         name = f"scores/{path.name}"
-        if path.suffix != ".yaml":
-            if path.is_file() and not path.name.startswith("."):
-                report.add(display_path(path, root), (1, 1), "stray-file",
-                           "tệp bị bỏ qua: tệp điểm phải có tên <mã đơn vị>.yaml")
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".yaml" or not path.is_file():
+            report.add(display_path(path, root), (1, 1), "stray-file",
+                       "bị bỏ qua: scores/ chỉ chứa các tệp điểm tên <mã đơn vị>.yaml")
             continue
         files.score_files.append(name)
         source = load(name, True)
@@ -172,6 +207,8 @@ def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
         if not path.is_file():  # a folder named x.md is no text
             continue
         shown = display_path(path, root)
+        if not inside(path, root, shown, report):
+            continue
         text = read_text(path, shown, report)
         if text is None:
             continue

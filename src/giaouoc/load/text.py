@@ -8,7 +8,9 @@ from pathlib import Path
 
 from giaouoc.problems import Report
 
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f]")  # C0 but tab and newline: Word cannot hold them
+# C0 but tab and newline, DEL, C1, and U+FFFE/U+FFFF: a .docx or .xlsx cannot hold them
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+MAX_BYTES = 20 * 1024 * 1024  # far above any real data file
 CONTROL_MESSAGE = "văn bản chứa ký tự điều khiển (không in được, Word không nhận): hãy xóa ký tự đó"
 
 # libyaml's messages, put into Vietnamese by a phrase they contain.
@@ -34,8 +36,22 @@ _YAML_MESSAGES = [
 
 
 def read_text(path: Path, file: str, report: Report) -> str | None:
-    """Decode a data file as UTF-8 (BOM tolerated); report any other encoding."""
-    raw = path.read_bytes()
+    """Decode a data file as UTF-8 (BOM tolerated); report any other encoding, and what cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            report.add(file, (1, 1), "file-too-large",
+                       f"tệp lớn {size // (1024 * 1024)} MB, quá giới hạn {MAX_BYTES // (1024 * 1024)} MB "
+                       "của một tệp dữ liệu")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.add(file, (1, 1), "unreadable", f"không đọc được tệp: {exc.strerror or exc}")
+        return None
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        report.add(file, (1, 1), "encoding",
+                   "tệp được lưu bằng UTF-32, không phải UTF-8: hãy lưu lại với bảng mã UTF-8")
+        return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (raw[:2].count(b"\x00") == 1):
         report.add(file, (1, 1), "encoding",
                    "tệp được lưu bằng UTF-16, không phải UTF-8: hãy lưu lại với bảng mã UTF-8")

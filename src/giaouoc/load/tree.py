@@ -106,7 +106,10 @@ def resolve_plain(value: str) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts: no data file needs such a number
+            return value
     if _DECIMAL.match(value):
         try:
             return Decimal(value)

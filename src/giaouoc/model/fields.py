@@ -83,6 +83,8 @@ def points(value: Any) -> Decimal:
     number = Decimal(value)
     if not number.is_finite():
         raise Invalid("invalid-number", "cần một số hữu hạn")
+    if number.adjusted() > 9:  # no score, total or cap needs ten digits
+        raise Invalid("invalid-number", f"số «{value}» quá lớn")
     if not two_places(number):
         raise Invalid("too-many-decimals", f"số {value} có quá 2 chữ số thập phân")
     return number
@@ -141,7 +143,7 @@ def vote_share(value: Any) -> Fraction:
     if isinstance(value, str) and (match := _FRACTION.match(value)) and int(match.group(2)) != 0:
         share = Fraction(int(match.group(1)), int(match.group(2)))
     elif isinstance(value, int | Decimal) and not isinstance(value, bool) and Decimal(value).is_finite():
-        if Decimal(value) != Decimal(value).quantize(_SHARE_PLACES):
+        if Decimal(value).adjusted() > 0 or Decimal(value) != Decimal(value).quantize(_SHARE_PLACES):
             raise Invalid("invalid-vote-share", f"tỷ lệ {value} có quá 4 chữ số thập phân: {hint}")
         share = Fraction(Decimal(value))
     if share is None:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
 def markdown_cell(text: str) -> str:
     """Text that stays inside one cell of a Markdown table."""
     return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+!<>@~|])")
+
+
+def markdown_text(text: str) -> str:
+    """Text a person wrote, shown in Markdown as the same words: no heading, link, image, mention or HTML."""
+    return _MARKUP.sub(r"\\\1", text).replace("\r", " ").replace("\n", " ")
 
 
 def print_table(title: str, columns: list[tuple[str, bool]], rows: list[list[str]],

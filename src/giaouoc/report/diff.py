@@ -6,7 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from giaouoc.changes.compare import FieldChange, RankChange, Side, YearDiff
-from giaouoc.report.common import markdown_cell
+from giaouoc.report.common import markdown_text
 from giaouoc.report.terminal import out
 from giaouoc.vietnamese import format_number
 
@@ -81,13 +81,15 @@ def as_markdown(diff: YearDiff, year: str) -> str:
     for side in (diff.before, diff.after):
         problems = _side_problems(side)
         if problems:
-            lines += [f"**{problems[0]}**", ""] + [f"- `{p.strip()}`" for p in problems[1:]] + [""]
+            lines += [f"**{markdown_text(problems[0])}**", ""] + [f"- {markdown_text(p.strip())}" for p in problems[1:]]
+            lines.append("")
     if not diff.fields and not diff.ranks:
         lines.append("Không có thay đổi về điểm, phiếu bầu hay kết quả.")
         return "\n".join(lines) + "\n"
     if diff.fields:
         lines += ["#### Dữ liệu thay đổi", "", "| Đơn vị | Mục | Trước | Sau |", "|---|---|---:|---:|"]
-        lines += [f"| {_unit(c, diff)} | {markdown_cell(c.what)} | {_value(c.before)} | {_value(c.after)} |"
+        lines += [f"| {markdown_text(_unit(c, diff))} | {markdown_text(c.what)} | {markdown_text(_value(c.before))} | "
+                  f"{markdown_text(_value(c.after))} |"
                   for c in diff.fields]
         lines.append("")
     if diff.ranks:
@@ -95,8 +97,8 @@ def as_markdown(diff: YearDiff, year: str) -> str:
                   "| Đơn vị | Hạng | Tổng điểm | Xếp loại | Danh hiệu |", "|---|---|---|---|---|"]
         for change in diff.ranks:
             band = _arrow(*change.band) if change.band[0] != change.band[1] else ""
-            lines.append(f"| {diff.labels.get(change.unit, change.unit)} | {_arrow(*change.rank)} | "
-                         f"{_arrow(*change.total)} | {band} | {markdown_cell(_titles(change, diff.titles))} |")
+            lines.append(f"| {markdown_text(diff.labels.get(change.unit, change.unit))} | {_arrow(*change.rank)} | "
+                         f"{_arrow(*change.total)} | {band} | {markdown_text(_titles(change, diff.titles))} |")
         lines.append("")
     return "\n".join(lines)
 

@@ -25,11 +25,17 @@ def as_json(report: Report, checked: str) -> None:
 def as_github(report: Report, checked: str) -> None:
     """GitHub/Gitea workflow commands: one annotation per problem."""
     for p in report.sorted():
-        out(f"::{p.severity} file={p.file},line={p.line},col={p.column},title={p.code}::{_escape(p.message)}")
+        props = f"file={_property(p.file)},line={p.line},col={p.column},title={_property(p.code)}"
+        out(f"::{p.severity} {props}::{_escape(p.message)}")
 
 
 def _escape(message: str) -> str:
     return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    """A workflow-command property: a file name can hold no new command, no new property."""
+    return _escape(value).replace(":", "%3A").replace(",", "%2C")
 
 
 FORMATS: dict[str, Callable[[Report, str], None]] = {"text": as_text, "json": as_json, "github": as_github}

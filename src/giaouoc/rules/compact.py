@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from giaouoc.load.folder import YearFiles
+from giaouoc.load.folder import YearFiles, is_year_name
 from giaouoc.load.tree import Source
 from giaouoc.model.records import Compact, Title
 from giaouoc.problems import Report
@@ -14,7 +14,7 @@ def check_compact(files: YearFiles, report: Report) -> None:
     if compact is None:
         return
     folder, src = files.name, files.sources["compact.yaml"]
-    if folder.isdigit() and compact.year != int(folder):
+    if is_year_name(folder) and compact.year != int(folder):
         report.add(src.file, src.pos("year"), "year-mismatch",
                    f"năm {compact.year} khác tên thư mục {folder}: «year» phải là {folder}")
     if compact.signing.date.year != compact.year:

@@ -7,7 +7,7 @@ from typing import Any
 
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
-from giaouoc.sheets.style import fit_columns, header_row, number, points_cells, title_rows
+from giaouoc.sheets.style import fit_columns, header_row, number, points_cells, put, title_rows
 
 PROVISIONAL = "KẾT QUẢ TẠM TÍNH: còn nội dung chưa có điểm Khối thống nhất (đánh dấu ở cột «Tạm tính»)."
 
@@ -46,7 +46,7 @@ def _results(sheet: Any, year: Year, ranking: Ranking) -> None:
                "; ".join(names[t] for t in r.titles), "; ".join(names[t] for t in r.undecided),
                "tạm tính" if r.provisional else None, r.not_ranked]
         for column, value in enumerate(row, start=1):
-            sheet.cell(row=start + offset, column=column, value=value)
+            put(sheet, start + offset, column, value)
     points_cells(sheet, start + 1, list(range(4, 4 + len(items) + 4)))
     fit_columns(sheet, start)
 
@@ -65,7 +65,7 @@ def _details(sheet: Any, year: Year) -> None:
                       number(score.self_score) if score else None, number(score.block) if score else None,
                       score.note if score else None]
             for column, value in enumerate(values, start=1):
-                sheet.cell(row=row, column=column, value=value)
+                put(sheet, row, column, value)
     points_cells(sheet, start + 1, [5, 6, 7])
     fit_columns(sheet, start)
 
@@ -83,6 +83,6 @@ def _entries(sheet: Any, year: Year) -> None:
                 row += 1
                 values = [unit.id, unit.name, kind, number(entry.points), entry.reason, entry.ref]
                 for column, value in enumerate(values, start=1):
-                    sheet.cell(row=row, column=column, value=value)
+                    put(sheet, row, column, value)
     points_cells(sheet, start + 1, [4])
     fit_columns(sheet, start)

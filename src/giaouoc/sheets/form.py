@@ -7,7 +7,7 @@ from typing import Any
 
 from giaouoc.model.records import Unit
 from giaouoc.model.year import Year
-from giaouoc.sheets.style import header_row, number, title_rows
+from giaouoc.sheets.style import header_row, number, put, title_rows
 
 FORM_SHEET = "Tự chấm"
 META_SHEET = "giaouoc"
@@ -44,7 +44,7 @@ def form_workbook(year: Year, unit: Unit) -> bytes:
         values = [item.id, item.title, number(item.max), (item.guide or "").strip() or None,
                   number(current.self_score) if current else None, current.note if current else None]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=value)
+            cell = put(sheet, row, column, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         text_lines = max(len(item.title) // 55 + 1, len((item.guide or "").strip()) // 42 + 1)
         sheet.row_dimensions[row].height = 15 * text_lines  # wrapped rows: Excel and LibreOffice keep this height
@@ -69,7 +69,7 @@ def _meta(sheet: Any, year: Year, unit: Unit, first_row: int) -> None:
     rows = [("form", FORM_KIND), ("year", year.compact.year), ("unit", unit.id),
             ("items", ",".join(str(i.id) for i in year.items)), ("first_row", first_row)]
     for index, (key, value) in enumerate(rows, start=1):
-        sheet.cell(row=index, column=1, value=key)
-        sheet.cell(row=index, column=2, value=value)
+        put(sheet, index, 1, key)
+        put(sheet, index, 2, value)
     sheet.sheet_state = "veryHidden"
     sheet.protection.sheet = True

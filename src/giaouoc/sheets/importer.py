@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from giaouoc.errors import FatalError
+from giaouoc.load.text import CONTROL_CHARS
 from giaouoc.model.fields import decimal_comma_hint, two_places
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
@@ -32,8 +33,9 @@ def read_form(path: Path, year: Year) -> FormContent:
     """Read and check every cell of a returned form; problems name the sheet and cell (Tự chấm!E7)."""
     from openpyxl import load_workbook
 
+    check_size(path)
     try:
-        workbook = load_workbook(path, data_only=True)
+        workbook = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise FatalError(f"không đọc được {path.name} như một tệp Excel (.xlsx): {type(exc).__name__}") from exc
     if META_SHEET not in workbook.sheetnames or FORM_SHEET not in workbook.sheetnames:
@@ -47,7 +49,11 @@ def read_form(path: Path, year: Year) -> FormContent:
         return content
     content.unit = unit
     sheet = workbook[FORM_SHEET]
-    first = int(meta.get("first_row") or 0)
+    first = meta.get("first_row")
+    if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= 100:
+        content.report.add_cell(path.name, META_SHEET, _META_ROWS["first_row"], 2, "form-mismatch",
+                                "phiếu đã bị sửa (dòng đầu của bảng điểm không hợp lệ): hãy lập phiếu mới")
+        return content
     maxima = {i.id: i.max for i in year.items}
     for offset, item in enumerate(year.items):
         row = first + offset
@@ -58,9 +64,35 @@ def read_form(path: Path, year: Year) -> FormContent:
         score = _score(sheet, row, item.id, maxima[item.id], path.name, content.report)
         note = sheet.cell(row=row, column=NOTE_COLUMN).value
         note_text = str(note).strip() if note is not None and str(note).strip() else None
+        if note_text is not None and CONTROL_CHARS.search(note_text.replace("\n", "").replace("\r", "")):
+            content.report.add_cell(path.name, sheet.title, row, NOTE_COLUMN, "control-char",
+                                    f"nội dung {item.id}: ghi chú có ký tự điều khiển (Word, Excel không nhận)")
+            continue
         if score is not None or note_text is not None:
             content.scores[item.id] = (score, note_text)
     return content
+
+
+MAX_FORM_BYTES = 10 * 1024 * 1024  # a form is a few kilobytes
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 100
+
+
+def check_size(path: Path) -> None:
+    """Refuse a workbook far larger than any form before opening it: a small zip can unpack to gigabytes."""
+    import zipfile
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FORM_BYTES:
+            raise FatalError(f"{path.name} lớn {size // (1024 * 1024)} MB: phiếu tự chấm chỉ vài chục KB, không mở")
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise FatalError(f"không đọc được {path.name} như một tệp Excel (.xlsx): {type(exc).__name__}") from exc
+    if unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_RATIO * max(size, 1) and unpacked > 1024 * 1024:
+        raise FatalError(f"{path.name} giải nén ra {unpacked // (1024 * 1024)} MB: quá lớn so với một phiếu tự chấm, "
+                         "không mở (có thể là tệp độc hại)")
 
 
 def _meta(sheet: Any, file: str, report: Report) -> dict[str, Any]:

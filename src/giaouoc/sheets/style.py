@@ -16,12 +16,20 @@ def number(value: Decimal | None) -> float | int | None:
     return None if value is None else plain_number(value)
 
 
+def put(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """Write a cell; text is always text, never a formula (a unit's note "=HYPERLINK(…)" stays words)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def title_rows(sheet: Any, lines: list[str]) -> int:
     """Bold title lines at the top; returns the row where the table header goes."""
     from openpyxl.styles import Font
 
     for index, line in enumerate(lines, start=1):
-        sheet.cell(row=index, column=1, value=line).font = Font(bold=index == 1, size=13 if index == 1 else 11)
+        put(sheet, index, 1, line).font = Font(bold=index == 1, size=13 if index == 1 else 11)
     return len(lines) + 2
 
 
@@ -30,7 +38,7 @@ def header_row(sheet: Any, row: int, headers: list[str]) -> None:
 
     thin = Side(style="thin")
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=header)
+        cell = put(sheet, row, column, header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")

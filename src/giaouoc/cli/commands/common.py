@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.errors import DataError
+from giaouoc.errors import DataError, UsageError
 from giaouoc.load.folder import find_root, year_folder
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
@@ -55,3 +55,11 @@ def load_ranked(settings: Settings, year: str) -> tuple[Path, Year, Ranking]:
         err(f"Dữ liệu năm {year} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại (xem «giaouoc validate»).")
         raise DataError("")
     return root, loaded, ranking
+
+
+def output_path(settings: Settings, path: Path) -> Path:
+    """A path the user chose for output: never inside compacts/, where only data lives (exit 2)."""
+    compacts = (settings.root / "compacts").resolve()
+    if path.resolve().is_relative_to(compacts):
+        raise UsageError(f"không ghi kết quả vào {path}: thư mục compacts/ chỉ chứa dữ liệu; hãy chọn nơi khác")
+    return path

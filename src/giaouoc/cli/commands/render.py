@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.cli.commands.common import Settings, YearArgument, load_ranked
+from giaouoc.cli.commands.common import Settings, YearArgument, load_ranked, output_path
 from giaouoc.errors import UsageError
 from giaouoc.load.folder import display_path
 from giaouoc.report.terminal import err, out
@@ -47,7 +47,7 @@ def render(
         if warning := font_warning():
             err(f"Cảnh báo: {warning}.")
     root, data, ranking = load_ranked(settings, year)
-    target = out_dir or root / "out" / str(data.compact.year)
+    target = output_path(settings, out_dir or root / "out" / str(data.compact.year))
     wanted = list(dict.fromkeys(docs)) if docs else list(DOCUMENT_IDS)
     rendered, skipped = render_all(root, data, ranking, wanted, asked=bool(docs), warn=err, draft=draft)
     for path in remove_stale(target, skipped):

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from giaouoc.cli.commands.common import Settings, YearArgument, load_checked, load_ranked
+from giaouoc.cli.commands.common import Settings, YearArgument, load_checked, load_ranked, output_path
 from giaouoc.errors import DataError, UsageError
 from giaouoc.report.terminal import err, out, print_problems
 
@@ -26,7 +26,7 @@ def export(ctx: typer.Context, year: YearArgument, xlsx: XlsxOption) -> int:
 
     settings: Settings = ctx.obj
     _, data, ranking = load_ranked(settings, year)
-    write_atomic(xlsx, export_workbook(data, ranking))
+    write_atomic(output_path(settings, xlsx), export_workbook(data, ranking))
     out(str(xlsx))
     return 0
 
@@ -40,7 +40,7 @@ def form(ctx: typer.Context, year: YearArgument, unit: UnitArgument, xlsx: XlsxO
     _, data = load_checked(settings, year)
     if unit not in {u.id for u in data.units}:
         raise UsageError(f"không có đơn vị «{unit}» (các đơn vị: {', '.join(u.id for u in data.units)})")
-    write_atomic(xlsx, form_workbook(data, data.unit(unit)))
+    write_atomic(output_path(settings, xlsx), form_workbook(data, data.unit(unit)))
     out(str(xlsx))
     return 0
 
@@ -48,20 +48,24 @@ def form(ctx: typer.Context, year: YearArgument, unit: UnitArgument, xlsx: XlsxO
 def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_run: DryRunOption = False) -> int:
     """Nhập phiếu tự chấm vào scores/<đơn vị>.yaml (chỉ điểm tự chấm và ghi chú)."""
     from giaouoc.edit.importing import plan_import
+    from giaouoc.files import year_lock
+    from giaouoc.load.folder import year_folder
 
     settings: Settings = ctx.obj
-    _, data = load_checked(settings, year)
     if not file.is_file():
         raise UsageError(f"không có tệp {file}")
-    plan = plan_import(data, file)
-    print_problems(plan.report)
-    if plan.report.errors:
-        raise DataError(f"phiếu {file.name} hoặc dữ liệu sau khi nhập có {len(plan.report.errors)} lỗi: chưa ghi gì")
-    for line in plan.changes or ["Không có thay đổi."]:
-        out(line)
-    if dry_run:
-        err(f"Chạy thử (--dry-run): chưa ghi gì; phiếu của đơn vị «{plan.unit}» sẽ ghi vào {plan.shown}.")
-    elif plan.changes:
-        plan.write()
-        err(f"Đã ghi {plan.shown} (phiếu của đơn vị «{plan.unit}»).")
+    with year_lock(year_folder(settings.root, year)):  # two imports at once: the second reads what the first wrote
+        _, data = load_checked(settings, year)
+        plan = plan_import(data, file)
+        print_problems(plan.report)
+        if plan.report.errors:
+            errors = len(plan.report.errors)
+            raise DataError(f"phiếu {file.name} hoặc dữ liệu sau khi nhập có {errors} lỗi: chưa ghi gì")
+        for line in plan.changes or ["Không có thay đổi."]:
+            out(line)
+        if dry_run:
+            err(f"Chạy thử (--dry-run): chưa ghi gì; phiếu của đơn vị «{plan.unit}» sẽ ghi vào {plan.shown}.")
+        elif plan.changes:
+            plan.write()
+            err(f"Đã ghi {plan.shown} (phiếu của đơn vị «{plan.unit}»).")
     return 0
