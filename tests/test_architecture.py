@@ -17,7 +17,7 @@ ALLOWED: dict[str, set[str]] = {
     "history": {"model", "load", "rules", "rank"},  # and the flat yamltext, files
     "report": {"model", "load", "rules", "rank", "changes", "history"},
     "documents": {"model", "rank", "report"},
-    "sheets": {"model", "rank", "report"},
+    "sheets": {"model", "load", "rank", "report"},
     "edit": {"model", "load", "rules", "sheets"},
     "cli": {"model", "load", "rules", "rank", "changes", "history", "report", "documents", "sheets", "edit"},
 }

@@ -261,8 +261,8 @@ def test_close_change_validate_reopen(root: Path) -> None:
     code, _, stderr = invoke(root, "validate")
     assert code == 1
     assert "compacts/2023/scores/pa01.yaml:1:1: lỗi [closed-year-changed]" in stderr
-    code, _, stderr = invoke(root, "import", "2023", "x.xlsx")
-    assert code == 1  # every command treats the changed seal as an error of the year
+    code, _, stderr = invoke(root, "rank", "2023")
+    assert code == 1 and "closed-year-changed" in stderr  # every command treats the changed seal as an error
     assert invoke(root, "reopen", "2023")[0] == 2  # a reason is required
     code, _, stderr = invoke(root, "reopen", "2023", "--reason", "Sửa điểm nội dung 1 của PA01")
     assert code == 0, stderr

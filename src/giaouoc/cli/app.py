@@ -60,11 +60,16 @@ def _vietnamese_help(option: Any) -> Any:
     return option
 
 
+STOPPED = 130
+
+
 def run(call: Any, debug: bool) -> int:
     from typer._click import exceptions as click_errors
 
     try:
         result = call()
+        if result == STOPPED:  # typer turns Ctrl-C (and our SIGTERM) into a silent exit code 130
+            err("Đã dừng.")
         return result if isinstance(result, int) else 0
     except FatalError as exc:
         if str(exc):
@@ -81,7 +86,7 @@ def run(call: Any, debug: bool) -> int:
         return 2
     except (typer.Abort, KeyboardInterrupt):
         err("Đã dừng.")
-        return 130
+        return STOPPED
     except BrokenPipeError:
         return 1
     except Exception:

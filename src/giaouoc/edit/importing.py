@@ -55,13 +55,19 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
     plan.text = apply_updates(old_text, source, content.unit, content.scores)
     with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
         trial = Path(work) / "compacts" / year.folder.name
-        shutil.copytree(year.folder, trial, symlinks=True)
+        shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
         (trial / "scores").mkdir(exist_ok=True)
         (trial / "scores" / target.name).write_text(plan.text, encoding="utf-8")
         checked, plan.report = load_year(Path(work), trial)
     if checked is not None:
         plan.changes = _changes(year.scores.get(content.unit), checked.scores[content.unit], content.scores)
     return plan
+
+
+def _odd_files(folder: str, names: list[str]) -> list[str]:
+    """What the trial copy leaves out: pipes, devices and sockets (links are copied as links, not followed)."""
+    base = Path(folder)
+    return [n for n in names if not (base / n).is_symlink() and not (base / n).is_file() and not (base / n).is_dir()]
 
 
 def _changes(before: UnitScores | None, after: UnitScores, items: Mapping[int, object]) -> list[str]:

@@ -128,10 +128,14 @@ def stray_folders(root: Path) -> list[Path]:
 
 
 def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """A path as people read it: relative to the data root when it lies below it."""
+    for candidate in (path, Path(os.path.abspath(path))):
+        try:
+            return candidate.resolve().relative_to(root).as_posix() if candidate is path else \
+                candidate.relative_to(root).as_posix()
+        except (ValueError, OSError, RuntimeError):  # outside the root, or a link loop
+            continue
+    return path.as_posix()
 
 
 def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
