@@ -94,3 +94,53 @@ def test_random_bytes_as_data_files(data: bytes, name: str) -> None:
         (root / "compacts" / "2023" / name).write_bytes(data)
         year, report = load_year(root, root / "compacts" / "2023")
         assert year is None or not report.errors
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.dictionaries(st.sampled_from(["E6", "E7", "F6", "A6", "A7"]),
+                             st.one_of(st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
+                                       st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
+                                       st.booleans()), max_size=4),
+       meta=st.dictionaries(st.sampled_from(["B1", "B2", "B3", "B4", "B5"]),
+                            st.one_of(st.none(), st.integers(-10**9, 10**9),
+                                      st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20)),
+                            max_size=2))
+def test_random_form_cells_never_crash_the_import(tmp_path: Path, cells: dict[str, Any], meta: dict[str, Any]) -> None:
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from giaouoc.cli.app import app
+
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    copy_sample(root)
+    runner = CliRunner()
+    form = root / "phieu.xlsx"
+    assert runner.invoke(app, ["--root", str(root), "form", "2023", "pa01", "--xlsx", str(form)]).exit_code == 0
+    workbook = load_workbook(form)
+    for address, value in cells.items():
+        workbook["Tự chấm"][address] = value
+    for address, value in meta.items():
+        workbook["giaouoc"][address] = value
+    workbook.save(form)
+    result = runner.invoke(app, ["--root", str(root), "import", "2023", str(form), "--dry-run"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr and "nội bộ" not in result.stderr
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(alphabet=st.sampled_from(list("{}%#()[]|.'\"*+-_ abcxyz0123456789\n")) , max_size=60)
+       | st.sampled_from(["{{ units[0].name }}", "{% for u in units %}{{ u.id }}{% endfor %}", "{{ 9**9**9 }}",
+                          "{{ ranking.units|length }}", "{{ (1,2)*99999999 }}", "{{ cycler(1).next() }}"]))
+def test_random_templates_never_crash_render(tmp_path: Path, body: str) -> None:
+    from typer.testing import CliRunner
+
+    from giaouoc.cli.app import app
+
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    copy_sample(root)
+    (root / "templates").mkdir()
+    (root / "templates" / "bang-diem.md.j2").write_text(f"---\nid: bang-diem\ntype: X\ntitle: t\nauthority: A\n"
+                                                         f"issuer: B\n---\n{body}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["--root", str(root), "render", "2023", "--doc", "bang-diem"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr and "nội bộ" not in result.stderr
