@@ -258,9 +258,9 @@ def test_close_change_validate_reopen(root: Path) -> None:
     assert (root / "compacts/2023/closed.yaml").is_file()
     assert invoke(root, "validate")[0] == 0
     edit(root / "compacts/2023/scores/pa01.yaml", "  1: {self: 8", "  1: {self: 7")
-    code, _, stderr = invoke(root, "validate")
+    code, stdout, _ = invoke(root, "validate")
     assert code == 1
-    assert "compacts/2023/scores/pa01.yaml:1:1: lỗi [closed-year-changed]" in stderr
+    assert "compacts/2023/scores/pa01.yaml:1:1: lỗi [closed-year-changed]" in stdout
     code, _, stderr = invoke(root, "rank", "2023")
     assert code == 1 and "closed-year-changed" in stderr  # every command treats the changed seal as an error
     assert invoke(root, "reopen", "2023")[0] == 2  # a reason is required

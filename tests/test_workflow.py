@@ -187,4 +187,4 @@ def test_pre_commit_hook_entry_in_a_data_repository(repo: Path) -> None:
     assert good.returncode == 0, good.stderr
     edit(repo / "compacts/2023/compact.yaml", "year: 2023", "year: 2022")
     bad = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
-    assert bad.returncode == 1 and "year-mismatch" in bad.stderr
+    assert bad.returncode == 1 and "year-mismatch" in bad.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -29,11 +30,29 @@ COMMANDS = ("validate", "rank", "render", "new", "status", "diff", "export", "fo
             "reopen")
 
 
+_HELP_WORDS = [
+    (re.compile(r"^Usage:", re.M), "Cách dùng:"), (re.compile(r"^Options:", re.M), "Tùy chọn:"),
+    (re.compile(r"^Arguments:", re.M), "Tham số:"), (re.compile(r"^Commands:", re.M), "Lệnh:"),
+    (re.compile(r"\[required\]"), "[bắt buộc]"), (re.compile(r"\[default: ([^\]]*)\]"), r"[mặc định: \1]"),
+    (re.compile(r"\[OPTIONS\]"), "[TÙY_CHỌN]"), (re.compile(r"COMMAND \[ARGS\]\.\.\."), "LỆNH [THAM_SỐ]..."),
+]
+
+
+def vietnamese_help(text: str) -> str:
+    """Click's English framing of a help screen, said in Vietnamese."""
+    for pattern, words in _HELP_WORDS:
+        text = pattern.sub(words, text)
+    return text
+
+
 class Group(TyperGroup):
     """Maps every way a run can end to an exit code and a Vietnamese message."""
 
     def get_help_option(self, ctx: Any) -> Any:
         return _vietnamese_help(super().get_help_option(ctx))
+
+    def get_help(self, ctx: Any) -> str:
+        return vietnamese_help(super().get_help(ctx))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [name for name in COMMANDS if name in self.commands]
@@ -41,7 +60,7 @@ class Group(TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
+        argv = globals_first(list(sys.argv[1:] if args is None else args))
         code = run(lambda: super(Group, self).main(_explain_argv(argv), prog_name or "giaouoc", complete_var,
                                                     standalone_mode=False, **extra), "--debug" in argv)
         if standalone_mode:
@@ -52,6 +71,35 @@ class Group(TyperGroup):
 class Command(TyperCommand):
     def get_help_option(self, ctx: Any) -> Any:
         return _vietnamese_help(super().get_help_option(ctx))
+
+    def get_help(self, ctx: Any) -> str:
+        return vietnamese_help(super().get_help(ctx))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The command's whole first line in the list of commands, never cut with "…"."""
+        return (self.help or "").strip().splitlines()[0] if self.help else ""
+
+
+def globals_first(argv: list[str]) -> list[str]:
+    """`--root DIR` and `--debug` are global options: accept them after the command too."""
+    command_at = next((i for i, a in enumerate(argv) if a in COMMANDS), None)
+    if command_at is None:
+        return argv
+    head, tail, moved = argv[:command_at], [], []
+    index = command_at
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--debug":
+            moved.append(arg)
+        elif arg == "--root" and index + 1 < len(argv):
+            moved += [arg, argv[index + 1]]
+            index += 1
+        elif arg.startswith("--root="):
+            moved.append(arg)
+        else:
+            tail.append(arg)
+        index += 1
+    return [*head, *moved, *tail]
 
 
 def _vietnamese_help(option: Any) -> Any:
@@ -129,7 +177,8 @@ def _usage_message(exc: Any) -> str:
         hint = f"; có phải ý bạn là «{close[0]}»?" if close else f"; các lệnh: {', '.join(COMMANDS)}"
         return f"không có lệnh «{name}»{hint}"
     if text.startswith("Got unexpected extra argument"):
-        return "thừa tham số: " + text.partition("(")[2].rstrip(")")
+        found = re.search(r"\(([^()]*)\)\s*$", text)
+        return "thừa tham số: " + (found.group(1) if found else text)
     if "requires an argument" in text:
         return f"tùy chọn {text.split(chr(39))[1] if chr(39) in text else ''} cần một giá trị"
     return "lệnh không hợp lệ"
@@ -172,7 +221,7 @@ def _version(value: bool) -> None:
 def _global(
     ctx: typer.Context,
     root: Annotated[
-        Path | None, typer.Option("--root", metavar="DIR", help="Thư mục dữ liệu (chứa compacts/).")
+        Path | None, typer.Option("--root", metavar="THƯ_MỤC", help="Thư mục dữ liệu (chứa compacts/).")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Hiện chi tiết kỹ thuật khi có lỗi nội bộ.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")] = False,

@@ -89,7 +89,11 @@ def parse_text(text: str, file: str, report: Report) -> Source | None:
         if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
             report.add(file, pos, "yaml-too-deep", TOO_DEEP)
         else:
-            report.add(file, pos, "yaml-syntax", yaml_message(problem))
+            message = yaml_message(problem)
+            began = exc.context_mark
+            if began is not None and exc.problem_mark is not None and began.line != exc.problem_mark.line:
+                message += f" (phần này bắt đầu ở dòng {began.line + 1}, cột {began.column + 1})"
+            report.add(file, pos, "yaml-syntax", message)
         return None
     except yaml.YAMLError as exc:
         report.add(file, (1, 1), "yaml-syntax", yaml_message(str(exc)))

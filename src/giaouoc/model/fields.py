@@ -21,6 +21,7 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
 _COMMA_NUMBER = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
 _CENT = Decimal("0.01")
+_QUOTED_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")
 
 
 class Invalid(Exception):
@@ -78,6 +79,9 @@ def points(value: Any) -> Decimal:
     """An exact decimal with at most two places, read from the YAML text (never a float)."""
     if isinstance(value, str) and (hint := decimal_comma_hint(value)):
         raise Invalid("invalid-number", hint)
+    if isinstance(value, str) and _QUOTED_NUMBER.match(value.strip()):
+        raise Invalid("invalid-number", f"«{value}» là chữ (trong ngoặc kép), không phải số: bỏ dấu ngoặc, viết "
+                                        f"{value.strip()}")
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise Invalid("invalid-number", f"cần một số (ví dụ 9.5), không phải «{value}»")
     number = Decimal(value)

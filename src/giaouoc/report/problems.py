@@ -10,8 +10,9 @@ from giaouoc.report.terminal import err, out, print_problems, summary
 
 
 def as_text(report: Report, checked: str) -> None:
-    """Problems on stderr, one per line, then what was checked and the count."""
-    print_problems(report)
+    """Problems on stdout, one per line (they are validate's result: `validate > loi.txt` keeps them), then
+    what was checked and the count on stderr."""
+    print_problems(report, to_stdout=True)
     err(f"Đã kiểm tra {checked}: {summary(report)}.")
 
 

@@ -35,11 +35,12 @@ def problem_line(problem: Problem, colour: bool) -> str:
     return line
 
 
-def print_problems(report: Report) -> None:
-    """Every problem, sorted, one per line on stderr."""
-    colour = use_colour(sys.stderr)
+def print_problems(report: Report, to_stdout: bool = False) -> None:
+    """Every problem, sorted, one per line: on stderr (beside a command's result), or on stdout (validate)."""
+    stream = sys.stdout if to_stdout else sys.stderr
+    colour = use_colour(stream)
     for problem in report.sorted():
-        err(problem_line(problem, colour))
+        stream.write(problem_line(problem, colour) + "\n")
 
 
 def summary(report: Report) -> str:

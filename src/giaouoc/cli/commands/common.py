@@ -9,13 +9,13 @@ from typing import Annotated
 import typer
 
 from giaouoc.errors import DataError, UsageError
-from giaouoc.load.folder import find_root, year_folder
+from giaouoc.load.folder import find_root, is_year_name, year_folder
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.report.terminal import err, print_problems
 
 YearArgument = Annotated[
-    str, typer.Argument(metavar="YEAR", help="Năm (ví dụ 2023) hoặc đường dẫn thư mục của năm.")
+    str, typer.Argument(metavar="NĂM", help="Năm (ví dụ 2023) hoặc đường dẫn thư mục của năm.")
 ]
 
 
@@ -28,13 +28,29 @@ class Settings:
     def root(self) -> Path:
         return find_root(self.root_option)
 
+    def locate(self, year: str) -> tuple[Path, Path]:
+        """The data root and the year folder for YEAR. A YEAR given as a path works from any folder: its data
+        root is the folder above its compacts/ (over GIAOUOC_ROOT); with --root it must lie under that root."""
+        path = Path(year)
+        if not is_year_name(year) and path.is_dir() and (path / "compact.yaml").is_file():
+            folder = path.resolve()
+            own = folder.parent.parent if folder.parent.name == "compacts" else None
+            if self.root_option is not None:
+                root = find_root(self.root_option)
+                if own is not None and not folder.is_relative_to(root):
+                    raise UsageError(f"thư mục năm {year} không nằm trong thư mục dữ liệu {root} (--root)")
+                return root, folder
+            if own is not None:
+                return own, folder
+        root = self.root
+        return root, year_folder(root, year)
+
 
 def load_checked(settings: Settings, year: str) -> tuple[Path, Year]:
     """Load a year for a command that needs valid data; print its problems, refuse on errors."""
     from giaouoc.rules import load_year
 
-    root = settings.root
-    folder = year_folder(root, year)
+    root, folder = settings.locate(year)
     loaded, report = load_year(root, folder)
     print_problems(report)
     if loaded is None:
@@ -48,8 +64,8 @@ def load_ranked(settings: Settings, year: str) -> tuple[Path, Year, Ranking]:
     """Load a year and rank it (reading earlier years when its titles have history conditions); refuse on errors."""
     from giaouoc.history.records import load_ranked as load
 
-    root = settings.root
-    loaded, report, ranking = load(root, year)
+    root, folder = settings.locate(year)
+    loaded, report, ranking = load(root, str(folder))
     print_problems(report)
     if loaded is None or ranking is None:
         err(f"Dữ liệu năm {year} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại (xem «giaouoc validate»).")

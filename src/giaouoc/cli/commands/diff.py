@@ -13,9 +13,9 @@ class DiffFormat(StrEnum):
     markdown = "markdown"
 
 
-RevisionArgument = Annotated[str, typer.Argument(metavar="[REV]", help="Bản git để so sánh (mặc định HEAD).")]
+RevisionArgument = Annotated[str, typer.Argument(metavar="[BẢN]", help="Bản git để so sánh (mặc định HEAD).")]
 AgainstOption = Annotated[
-    str | None, typer.Option("--against", metavar="REV2", help="So với bản git này thay vì thư mục làm việc.")
+    str | None, typer.Option("--against", metavar="BẢN_2", help="So với bản git này thay vì thư mục làm việc.")
 ]
 FormatOption = Annotated[DiffFormat, typer.Option("--format", help="Dạng kết quả: text hoặc markdown.")]
 
@@ -29,11 +29,10 @@ def diff(
 ) -> int:
     """So sánh dữ liệu một năm giữa hai bản git: điểm thay đổi và ảnh hưởng đến hạng, danh hiệu."""
     from giaouoc.changes.compare import compare_revisions
-    from giaouoc.load.folder import year_folder
     from giaouoc.report.diff import FORMATS
 
     settings: Settings = ctx.obj
-    root = settings.root.resolve()
-    result = compare_revisions(root, year_folder(root, year).resolve(), revision, against)
+    root, folder = settings.locate(year)
+    result = compare_revisions(root.resolve(), folder.resolve(), revision, against)
     FORMATS[output.value](result)
     return 1 if result.after.report.errors else 0

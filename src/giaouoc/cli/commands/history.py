@@ -17,9 +17,9 @@ class HistoryFormat(StrEnum):
     markdown = "markdown"
 
 
-UnitOption = Annotated[str | None, typer.Argument(metavar="[UNIT]", help="Mã đơn vị (mặc định: mọi đơn vị).")]
+UnitOption = Annotated[str | None, typer.Argument(metavar="[ĐƠN_VỊ]", help="Mã đơn vị (mặc định: mọi đơn vị).")]
 FormatOption = Annotated[HistoryFormat, typer.Option("--format", help="Dạng kết quả: table, json hoặc markdown.")]
-ReasonOption = Annotated[str | None, typer.Option("--reason", metavar="TEXT", help="Lý do mở lại (bắt buộc).")]
+ReasonOption = Annotated[str | None, typer.Option("--reason", metavar="LÝ_DO", help="Lý do mở lại (bắt buộc).")]
 
 
 def history(ctx: typer.Context, unit: UnitOption = None, output: FormatOption = HistoryFormat.table) -> int:
@@ -49,11 +49,11 @@ def history(ctx: typer.Context, unit: UnitOption = None, output: FormatOption = 
 def close(ctx: typer.Context, year: YearArgument) -> int:
     """Khóa sổ một năm khi đã có quyết định khen thưởng: mọi thay đổi sau đó bị «validate» báo lỗi."""
     from giaouoc.history.seal import close_year
-    from giaouoc.load.folder import display_path, year_folder
+    from giaouoc.load.folder import display_path
 
     settings: Settings = ctx.obj
-    root = settings.root
-    path = close_year(root, year_folder(root, year), date.today())
+    root, folder = settings.locate(year)
+    path = close_year(root, folder, date.today())
     err(f"Đã khóa sổ năm {path.parent.name}: {display_path(path, root)}.")
     return 0
 
@@ -61,12 +61,12 @@ def close(ctx: typer.Context, year: YearArgument) -> int:
 def reopen(ctx: typer.Context, year: YearArgument, reason: ReasonOption = None) -> int:
     """Mở lại một năm đã khóa sổ, ghi lý do vào nhật ký."""
     from giaouoc.history.seal import reopen_year
-    from giaouoc.load.folder import display_path, year_folder
+    from giaouoc.load.folder import display_path
 
     settings: Settings = ctx.obj
-    root = settings.root
+    root, folder = settings.locate(year)
     if reason is None or not reason.strip():
         raise UsageError("cần lý do mở lại năm: --reason \"…\"")
-    path = reopen_year(root, year_folder(root, year), reason, date.today())
+    path = reopen_year(root, folder, reason, date.today())
     err(f"Đã mở lại năm {path.parent.name} (lý do ghi trong {display_path(path, root)}).")
     return 0

@@ -11,13 +11,13 @@ from giaouoc.problems import Report
 from giaouoc.report.terminal import err, print_problems
 
 FromOption = Annotated[
-    str | None, typer.Option("--from", metavar="YEAR", help="Năm làm mẫu: chép đơn vị, nội dung, cách tính điểm.")
+    str | None, typer.Option("--from", metavar="NĂM", help="Năm làm mẫu: chép đơn vị, nội dung, cách tính điểm.")
 ]
 
 
 def new(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(metavar="YEAR", help="Năm mới cần tạo, ví dụ 2024.")],
+    year: Annotated[int, typer.Argument(metavar="NĂM", help="Năm mới cần tạo, ví dụ 2024.")],
     source_year: FromOption = None,
 ) -> int:
     """Tạo năm mới: từ năm trước (--from) hoặc một bộ khung có chú thích."""

@@ -24,7 +24,7 @@ FormatOption = Annotated[
 ]
 ExplainOption = Annotated[
     str | None,
-    typer.Option("--explain", metavar="[UNIT]", help="Giải thích vì sao mỗi đơn vị (hoặc đơn vị UNIT) đứng ở đó."),
+    typer.Option("--explain", metavar="[ĐƠN_VỊ]", help="Giải thích vì sao mỗi đơn vị (hoặc đơn vị ĐƠN_VỊ) đứng ở đó."),
 ]
 
 
@@ -41,7 +41,7 @@ def rank(
     settings: Settings = ctx.obj
     _, data, ranking = load_ranked(settings, year)
     if explain_unit is not None:
-        unit = None if explain_unit == ALL_UNITS else explain_unit
+        unit = None if explain_unit == ALL_UNITS else explain_unit.lower()  # PA03 as the tables print it
         if unit is not None and unit not in {u.id for u in data.units}:
             known = ", ".join(u.id for u in data.units)
             raise UsageError(f"không có đơn vị «{unit}» trong năm {year} (các đơn vị: {known})")

@@ -12,7 +12,7 @@ from giaouoc.report.terminal import err, out
 
 DocOption = Annotated[
     list[str] | None,
-    typer.Option("--doc", metavar="ID", help="Chỉ lập văn bản này (giao-uoc, bang-diem, bien-ban, to-trinh)."),
+    typer.Option("--doc", metavar="VĂN_BẢN", help="Chỉ lập văn bản này (giao-uoc, bang-diem, bien-ban, to-trinh)."),
 ]
 DocxOption = Annotated[bool, typer.Option("--docx", help="Lập thêm tệp Word (.docx).")]
 PdfOption = Annotated[bool, typer.Option("--pdf", help="Lập thêm tệp PDF (cần LibreOffice).")]
@@ -20,7 +20,7 @@ DraftOption = Annotated[
     bool, typer.Option("--draft", help="Lập cả văn bản chưa có kết quả cuối cùng, ghi «DỰ THẢO» và nêu việc còn chờ.")
 ]
 OutOption = Annotated[
-    Path | None, typer.Option("--out", metavar="DIR", help="Thư mục ghi văn bản (mặc định out/<năm>/).")
+    Path | None, typer.Option("--out", metavar="THƯ_MỤC", help="Thư mục ghi văn bản (mặc định out/<năm>/).")
 ]
 
 

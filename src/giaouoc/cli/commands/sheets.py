@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 
     pass
 
-XlsxOption = Annotated[Path, typer.Option("--xlsx", metavar="FILE", help="Tệp Excel (.xlsx) sẽ ghi.")]
-UnitArgument = Annotated[str, typer.Argument(metavar="UNIT", help="Mã đơn vị, ví dụ pa03.")]
-FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="Phiếu tự chấm (.xlsx) đơn vị gửi lại.")]
+XlsxOption = Annotated[Path, typer.Option("--xlsx", metavar="TỆP", help="Tệp Excel (.xlsx) sẽ ghi.")]
+UnitArgument = Annotated[str, typer.Argument(metavar="ĐƠN_VỊ", help="Mã đơn vị, ví dụ pa03.")]
+FileArgument = Annotated[Path, typer.Argument(metavar="TỆP", help="Phiếu tự chấm (.xlsx) đơn vị gửi lại.")]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Chỉ cho xem thay đổi, không ghi tệp.")]
 
 
@@ -38,6 +38,7 @@ def form(ctx: typer.Context, year: YearArgument, unit: UnitArgument, xlsx: XlsxO
 
     settings: Settings = ctx.obj
     _, data = load_checked(settings, year)
+    unit = unit.lower()  # PA03 as the tables print it
     if unit not in {u.id for u in data.units}:
         raise UsageError(f"không có đơn vị «{unit}» (các đơn vị: {', '.join(u.id for u in data.units)})")
     write_atomic(output_path(settings, xlsx), form_workbook(data, data.unit(unit)))
@@ -49,12 +50,11 @@ def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_
     """Nhập phiếu tự chấm vào scores/<đơn vị>.yaml (chỉ điểm tự chấm và ghi chú)."""
     from giaouoc.edit.importing import plan_import
     from giaouoc.files import year_lock
-    from giaouoc.load.folder import year_folder
 
     settings: Settings = ctx.obj
     if not file.is_file():
         raise UsageError(f"không có tệp {file}")
-    with year_lock(year_folder(settings.root, year)):  # two imports at once: the second reads what the first wrote
+    with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
         _, data = load_checked(settings, year)
         plan = plan_import(data, file)
         print_problems(plan.report)

@@ -18,10 +18,8 @@ FormatOption = Annotated[StatusFormat, typer.Option("--format", help="Dạng k�
 
 def status(ctx: typer.Context, year: YearArgument, output: FormatOption = StatusFormat.table) -> int:
     """Tiến độ của năm: điểm đã nhập, đã thống nhất, còn thiếu; hội nghị, bỏ phiếu; văn bản lập được."""
-    from giaouoc.load.folder import year_folder
     from giaouoc.report.status import FORMATS, read_status
 
     settings: Settings = ctx.obj
-    root = settings.root
-    FORMATS[output.value](read_status(root, year_folder(root, year)))
+    FORMATS[output.value](read_status(*settings.locate(year)))
     return 0

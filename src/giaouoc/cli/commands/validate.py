@@ -7,7 +7,7 @@ import typer
 
 from giaouoc.cli.commands.common import Settings
 from giaouoc.history.check import check_all
-from giaouoc.load.folder import display_path, year_folder, year_folders
+from giaouoc.load.folder import display_path, year_folders
 
 
 class ReportFormat(StrEnum):
@@ -17,7 +17,7 @@ class ReportFormat(StrEnum):
 
 
 YearsArgument = Annotated[
-    list[str] | None, typer.Argument(metavar="[YEAR]...", help="Năm cần kiểm tra (mặc định: mọi năm).")
+    list[str] | None, typer.Argument(metavar="[NĂM]...", help="Năm cần kiểm tra (mặc định: mọi năm).")
 ]
 FormatOption = Annotated[ReportFormat, typer.Option("--format", help="Dạng báo cáo: text, json hoặc github.")]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")]
@@ -33,8 +33,9 @@ def validate(
     from giaouoc.report.problems import FORMATS
 
     settings: Settings = ctx.obj
-    root = settings.root
-    folders = [year_folder(root, y) for y in years] if years else year_folders(root)
+    located = [settings.locate(y) for y in years or []]
+    root = located[0][0] if located else settings.root
+    folders = [folder for _, folder in located] if located else year_folders(root)
     report = check_all(root, folders if years else None)
     if strict:
         report = report.strict()
