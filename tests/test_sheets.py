@@ -223,3 +223,27 @@ def test_exported_workbook_opens_in_libreoffice(root: Path, tmp_path: Path) -> N
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(target)], check=True, capture_output=True, timeout=300)
     assert (tmp_path / "ket-qua.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_excel_float_noise_is_rounded_and_uncomputed_formulas_named(root: Path, tmp_path: Path) -> None:
+    form = fill(make_form(root, tmp_path), {"E6": 7.500000000000001})
+    code, stdout, stderr = invoke(root, "import", "2023", str(form), "--dry-run")
+    assert code == 0, stderr
+    assert "nội dung 1: tự chấm 8 → 7,5" in stdout
+    form = fill(make_form(root, tmp_path), {"E6": "=8.3-0.8"})  # openpyxl saves no computed value
+    code, _, stderr = invoke(root, "import", "2023", str(form), "--dry-run")
+    assert code == 1 and "Tự chấm!E6" in stderr and "công thức chưa được tính" in stderr
+
+
+def test_renamed_sheet_is_found_and_a_wrong_year_names_what_the_user_sees(root: Path, tmp_path: Path) -> None:
+    form = make_form(root, tmp_path)
+    workbook = load_workbook(form)
+    workbook["Tự chấm"].title = "Phieu"
+    workbook["Phieu"]["E6"] = 7
+    workbook.save(form)
+    code, stdout, stderr = invoke(root, "import", "2023", str(form), "--dry-run")
+    assert code == 0 and "tự chấm 8 → 7" in stdout, stderr
+    workbook["giaouoc"]["B2"] = 2022
+    workbook.save(form)
+    code, _, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 1 and "Phieu!A1" in stderr and "dòng đầu của phiếu" in stderr and "năm 2022" in stderr

@@ -39,16 +39,23 @@ def test_new_from_previous_year_lists_only_what_to_fill_in(root: Path) -> None:
     code, _, stderr = invoke(root, "new", "2024", "--from", "2023")
     assert code == 0 and "compacts/2024" in stderr
     folder = root / "compacts" / "2024"
-    assert sorted(p.name for p in folder.iterdir()) == ["compact.yaml", "items.yaml", "scores", "units.yaml"]
-    assert (folder / "units.yaml").read_bytes() == (root / "compacts/2023/units.yaml").read_bytes()
+    assert sorted(p.name for p in folder.iterdir()) == ["compact.yaml", "items.yaml", "scores", "text", "units.yaml"]
+    old_units = (root / "compacts/2023/units.yaml").read_text(encoding="utf-8").splitlines()
+    assert (folder / "units.yaml").read_text(encoding="utf-8").splitlines() == [
+        line for line in old_units if "formerly:" not in line]  # lineage is not carried
     assert not any(p.suffix == ".yaml" for p in (folder / "scores").iterdir())
+    assert "2024" in (folder / "text/giao-uoc.md").read_text(encoding="utf-8")
+    assert "text/giao-uoc.md" in stderr  # what the clerk must review
     code, stdout, _ = invoke(root, "validate", "2024", "--format", "json")
     problems = json.loads(stdout)["problems"]
     assert code == 1
     assert {p["code"] for p in problems} == {"placeholder"}
     assert [p["message"] for p in problems] == [
         "chưa điền: ngày ký, dạng 2024-TT-NN", "chưa điền: cấp bậc", "chưa điền: họ tên người chủ trì",
-        "chưa điền: chức vụ", "chưa điền: mã đơn vị Trưởng khối", "chưa điền: mã đơn vị Phó khối"]
+        "chưa điền: chức vụ"]  # the officials come from the 2023 review's `next`
+    compact = (folder / "compact.yaml").read_text(encoding="utf-8")
+    assert "leader: pa05" in compact and "deputy: pa01" in compact
+    assert "number:" not in compact and "date: 2023" not in compact and "short: HTXS" in compact
 
 
 def test_filled_in_new_year_validates(root: Path) -> None:
@@ -57,8 +64,6 @@ def test_filled_in_new_year_validates(root: Path) -> None:
     edit(path, "<ngày ký, dạng 2024-TT-NN>", "2024-03-05")
     edit(path, '{rank: "<cấp bậc>", name: "<họ tên người chủ trì>", title: "<chức vụ>"}',
          "{rank: Đại tá, name: Lê Văn Hóa}")
-    edit(path, "<mã đơn vị Trưởng khối>", "pa05")
-    edit(path, "<mã đơn vị Phó khối>", "pa01")
     code, _, stderr = invoke(root, "validate", "2024")
     assert code == 0, stderr
     code, stdout, _ = invoke(root, "render", "2024", "--doc", "giao-uoc")

@@ -33,7 +33,7 @@ COMMANDS = ("validate", "rank", "render", "new", "status", "diff", "export", "fo
 _HELP_WORDS = [
     (re.compile(r"^Usage:", re.M), "Cách dùng:"), (re.compile(r"^Options:", re.M), "Tùy chọn:"),
     (re.compile(r"^Arguments:", re.M), "Tham số:"), (re.compile(r"^Commands:", re.M), "Lệnh:"),
-    (re.compile(r"\[required\]"), "[bắt buộc]"), (re.compile(r"\[default: ([^\]]*)\]"), r"[mặc định: \1]"),
+    (re.compile(r"\[required\]"), "[bắt buộc]"), (re.compile(r"\[default:(\s*)([^\]]*)\]"), r"[mặc định:\1\2]"),
     (re.compile(r"\[OPTIONS\]"), "[TÙY_CHỌN]"), (re.compile(r"COMMAND \[ARGS\]\.\.\."), "LỆNH [THAM_SỐ]..."),
 ]
 

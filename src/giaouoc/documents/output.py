@@ -16,11 +16,21 @@ if TYPE_CHECKING:
     from giaouoc.documents.render import Rendered
 
 
-def find_soffice() -> str:
+INSTALLED = [  # where the LibreOffice installers put it, when it is not on PATH
+    Path("C:/Program Files/LibreOffice/program/soffice.exe"),
+    Path("C:/Program Files (x86)/LibreOffice/program/soffice.exe"),
+    Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+]
+
+
+def find_soffice(places: list[Path] | None = None) -> str:
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
+    for place in places if places is not None else INSTALLED:
+        if place.is_file():
+            return str(place)
     raise UsageError(
         "không tìm thấy LibreOffice (lệnh soffice) để xuất PDF: hãy cài LibreOffice "
         "(ví dụ: apt-get install libreoffice-writer-nogui) hoặc bỏ tùy chọn --pdf"

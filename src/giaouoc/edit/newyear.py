@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,8 +16,9 @@ def placeholder(what: str) -> str:
     return f"<{what}>"
 
 
-def _compact_text(compact: Compact | None, year: int) -> str:
-    """compact.yaml for the new year: last year's rules, this year's facts left to fill in."""
+def _compact_text(compact: Compact | None, year: int, elected: tuple[str, str] | None = None) -> str:
+    """compact.yaml for the new year: last year's rules, this year's facts left to fill in; the officials the
+    last review elected for this year (`next`), when it did."""
     lines = [
         f"# Giao ước thi đua năm {year}. Các giá trị trong dấu <...> cần điền trước khi ký giao ước;",
         "# «giaouoc validate» liệt kê những chỗ còn thiếu.",
@@ -40,6 +40,7 @@ def _compact_text(compact: Compact | None, year: int) -> str:
             "block:",
             f"  name: {scalar(compact.block.name)}",
             *([f"  code: {compact.block.code}"] if compact.block.code else []),
+            *([f"  header: {flow(list(compact.block.header))}"] if compact.block.header else []),
             f"authority: {scalar(compact.authority)}",
             f"place: {scalar(compact.place)}",
             *([f"slogan: {scalar(compact.slogan)}"] if compact.slogan else []),
@@ -52,9 +53,13 @@ def _compact_text(compact: Compact | None, year: int) -> str:
         f"  date: {placeholder(f'ngày ký, dạng {year}-TT-NN')}",
         *([f"  place: {scalar(place)}"] if place else []),
         f"  chair: {flow(chair)}",
-        f"leader: {placeholder('mã đơn vị Trưởng khối')}   # Trưởng khối năm {year}",
-        f"deputy: {placeholder('mã đơn vị Phó khối')}     # Phó khối, khác Trưởng khối",
     ]
+    if elected is not None:
+        lines += [f"leader: {elected[0]}   # Trưởng khối năm {year}, do hội nghị năm trước bầu (review.yaml, next)",
+                  f"deputy: {elected[1]}   # Phó khối năm {year}"]
+    else:
+        lines += [f"leader: {placeholder('mã đơn vị Trưởng khối')}   # Trưởng khối năm {year}",
+                  f"deputy: {placeholder('mã đơn vị Phó khối')}     # Phó khối, khác Trưởng khối"]
     lines += _rules(compact)
     return "\n".join(lines) + "\n"
 
@@ -85,7 +90,7 @@ def _rules(compact: Compact | None) -> list[str]:
         lines.append(f"  tie_break: {flow([str(k) for k in scoring.tie_break])}")
     if scoring.bands:
         lines.append("  bands:")
-        lines += [f"    - {flow({'name': b.name, 'min': b.min})}" for b in scoring.bands]
+        lines += [f"    - {flow({'name': b.name, 'short': b.short, 'min': b.min})}" for b in scoring.bands]
     if compact.titles:
         lines.append("titles:")
         for title in compact.titles:
@@ -97,11 +102,16 @@ def _rules(compact: Compact | None) -> list[str]:
                               for c in value]
                 elif key != "id" and value not in (None, []):
                     lines.append(f"    {key}: {flow(value)}")
-    documents = {k: v.recipients for k, v in compact.documents.items() if v.recipients}
+    documents = {k: v for k, v in compact.documents.items() if v.recipients or v.archive or v.bases or v.to}
     if documents:
-        lines.append("documents:                      # số văn bản của năm mới để trống cho văn thư")
-        for doc_id, recipients in documents.items():
-            lines += [f"  {doc_id}:", f"    recipients: {flow(list(recipients))}"]
+        lines.append("documents:                      # số và ngày văn bản của năm mới để trống cho văn thư")
+        for doc_id, settings in documents.items():
+            lines.append(f"  {doc_id}:")
+            for key in ("to", "bases", "recipients", "archive"):
+                values = list(getattr(settings, key))
+                if values:
+                    lines.append(f"    {key}:")
+                    lines += [f"      - {scalar(v)}" for v in values]
     return lines
 
 
@@ -124,23 +134,64 @@ items:
 """
 
 
-def create_year(root: Path, year: int, source: YearFiles | None) -> Path:
-    """Write compacts/<year>/ (all files or none); refuse an existing folder."""
+def create_year(root: Path, year: int, source: YearFiles | None) -> tuple[Path, list[str]]:
+    """Write compacts/<year>/ (all files or none); refuse an existing folder. Returns the folder and what the
+    clerk must review before the new year is signed."""
     folder = root / "compacts" / str(year)
     if folder.exists():
         raise FatalError(f"thư mục {folder.relative_to(root).as_posix()} đã có: giaouoc không ghi đè năm đã tạo")
     if source is not None and (source.compact is None or source.units is None or source.items is None):
         raise DataError(f"năm {source.name} có lỗi, chưa dùng làm mẫu được (xem «giaouoc validate {source.name}»)")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    review = [f"compacts/{year}/compact.yaml: các giá trị <...> (ngày ký, người chủ trì)"]
     with tempfile.TemporaryDirectory(prefix=f".{year}-", dir=folder.parent) as work:
         staging = Path(work) / str(year)
         (staging / "scores").mkdir(parents=True)
-        (staging / "compact.yaml").write_text(_compact_text(source.compact if source else None, year), "utf-8")
+        elected = None
+        if source is not None and source.review is not None and source.review.next is not None:
+            elected = (source.review.next.leader, source.review.next.deputy)
+        (staging / "compact.yaml").write_text(
+            _compact_text(source.compact if source else None, year, elected), "utf-8")
         if source is not None:
-            shutil.copyfile(source.folder / "units.yaml", staging / "units.yaml")
-            shutil.copyfile(source.folder / "items.yaml", staging / "items.yaml")
+            old = source.name
+            for name in ("units.yaml", "items.yaml"):
+                (staging / name).write_text(_carried(source.folder / name, old, year), "utf-8")
+            review += _carry_texts(source.folder, staging, old, year)
+            review.append(f"compacts/{year}/units.yaml: đơn vị, thủ trưởng, danh hiệu đăng ký năm {year}")
+            if source.compact is not None and source.compact.documents:
+                review.append(f"compacts/{year}/compact.yaml: căn cứ và nơi nhận của các văn bản (documents)")
         else:
             (staging / "units.yaml").write_text(SKELETON_UNITS.format(placeholder_id="<mã đơn vị>"), "utf-8")
             (staging / "items.yaml").write_text(SKELETON_ITEMS, "utf-8")
         (staging / "scores" / ".gitkeep").write_text("", "utf-8")
         staging.rename(folder)
-    return folder
+    return folder, review
+
+
+def _carried(path: Path, old: str, year: int) -> str:
+    """A file of last year for this year: its comments name the new year; lineage (`formerly`) is not carried
+    (the units of the new year are last year's units themselves)."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("formerly:"):
+            continue
+        if stripped.startswith("#"):
+            line = line.replace(old, str(year))
+        elif "#" in line and "formerly" not in line:
+            code, _, comment = line.partition("#")
+            line = code + "#" + comment.replace(old, str(year)) if comment else line
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _carry_texts(source: Path, staging: Path, old: str, year: int) -> list[str]:
+    """text/*.md of last year with the compact's year replaced (not the units' achievements, which are per year)."""
+    texts = sorted((source / "text").glob("*.md")) if (source / "text").is_dir() else []
+    if not texts:
+        return []
+    (staging / "text").mkdir()
+    for path in texts:
+        if path.is_file() and not path.is_symlink():
+            (staging / "text" / path.name).write_text(path.read_text(encoding="utf-8").replace(old, str(year)), "utf-8")
+    return [f"compacts/{year}/text/{p.name}: đoạn văn chép từ năm {old}, năm đã đổi thành {year}" for p in texts]

@@ -12,6 +12,7 @@ from giaouoc.problems import Report
 from giaouoc.report.common import print_table
 from giaouoc.report.terminal import out
 from giaouoc.rules.progress import YearStatus, year_status
+from giaouoc.vietnamese import format_number, plain_number
 
 
 def read_status(root: Path, folder: Path) -> YearStatus:
@@ -48,7 +49,8 @@ def as_dict(state: YearStatus) -> dict[str, Any]:
         "scoring_complete": state.scoring_complete,
         "units": [
             {"id": u.unit.id, "name": u.unit.name, "has_file": u.has_file, "self_scores": u.self_scores,
-             "block_scores": u.block_scores, "missing": u.missing, "bonus": u.bonus, "penalties": u.penalties,
+             "block_scores": u.block_scores, "missing": u.missing, "bonus": plain_number(u.bonus),
+             "penalties": plain_number(u.penalties),
              "excluded": u.excluded}
             for u in state.units
         ],
@@ -70,7 +72,7 @@ def print_status(state: YearStatus) -> None:
         missing = "chưa có tệp điểm" if not u.has_file else ", ".join(map(str, u.missing)) or "—"
         note = f"không xếp hạng: {u.excluded}" if u.excluded else ""
         rows.append([u.unit.label, f"{u.self_scores}/{state.items}", f"{u.block_scores}/{state.items}",
-                     missing, str(u.bonus), str(u.penalties), note])
+                     missing, format_number(u.bonus), format_number(u.penalties), note])
     lines = [
         f"Trưởng khối: {state.leader or 'chưa điền'}; Phó khối: {state.deputy or 'chưa điền'}.",
         "Chấm điểm: đã đủ điểm Khối thống nhất cho mọi đơn vị." if state.scoring_complete

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.documents import DOCUMENT_IDS, missing_for
@@ -18,8 +19,8 @@ class UnitProgress:
     self_scores: int
     block_scores: int
     missing: list[int]
-    bonus: int
-    penalties: int
+    bonus: Decimal  # points claimed (before the cap)
+    penalties: Decimal  # points
     excluded: str | None
 
 
@@ -56,8 +57,8 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
             self_scores=sum(1 for i in item_ids if (s := entries.get(i)) and s.self_score is not None),
             block_scores=sum(1 for i in item_ids if (s := entries.get(i)) and s.block is not None),
             missing=[i for i in item_ids if not (s := entries.get(i)) or s.counted is None],
-            bonus=len(scores.bonus) if scores else 0,
-            penalties=len(scores.penalties) if scores else 0,
+            bonus=sum((e.points for e in scores.bonus), Decimal(0)) if scores else Decimal(0),
+            penalties=sum((e.points for e in scores.penalties), Decimal(0)) if scores else Decimal(0),
             excluded=scores.excluded if scores else None,
         ))
     review = files.review

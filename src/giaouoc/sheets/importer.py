@@ -38,17 +38,24 @@ def read_form(path: Path, year: Year) -> FormContent:
         workbook = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise FatalError(f"không đọc được {path.name} như một tệp Excel (.xlsx): {type(exc).__name__}") from exc
-    if META_SHEET not in workbook.sheetnames or FORM_SHEET not in workbook.sheetnames:
-        raise FatalError(f"{path.name} không phải phiếu tự chấm do «giaouoc form» tạo ra")
+    if META_SHEET not in workbook.sheetnames:
+        raise FatalError(f"{path.name} không phải phiếu tự chấm do «giaouoc form» tạo ra (thiếu phần đánh dấu ẩn "
+                         "của phiếu): hãy dùng phiếu lập bằng «giaouoc form»")
+    visible = [name for name in workbook.sheetnames if name != META_SHEET]
+    form_sheet = FORM_SHEET if FORM_SHEET in workbook.sheetnames else visible[0] if len(visible) == 1 else None
+    if form_sheet is None:  # a renamed "Tự chấm" is still found when it is the only visible sheet
+        raise FatalError(f"{path.name}: không tìm thấy trang «{FORM_SHEET}» của phiếu (có các trang: "
+                         f"{', '.join(visible)}): hãy giữ nguyên tên trang, hoặc lập phiếu mới")
     content = FormContent("")
     meta = _meta(workbook[META_SHEET], path.name, content.report)
     if content.report.errors:
         return content
-    unit = _check_meta(meta, workbook[FORM_SHEET], path.name, year, content.report)
+    unit = _check_meta(meta, workbook[form_sheet], path.name, year, content.report)
     if unit is None:
         return content
     content.unit = unit
-    sheet = workbook[FORM_SHEET]
+    sheet = workbook[form_sheet]
+    formulas = _uncomputed_formulas(path, form_sheet)
     first = meta.get("first_row")
     if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= 100:
         content.report.add_cell(path.name, META_SHEET, _META_ROWS["first_row"], 2, "form-mismatch",
@@ -60,6 +67,11 @@ def read_form(path: Path, year: Year) -> FormContent:
         if str(sheet.cell(row=row, column=1).value) != str(item.id):
             content.report.add_cell(path.name, sheet.title, row, 1, "form-mismatch",
                                     f"dòng này phải là nội dung {item.id} (các dòng đã bị thêm, xóa hoặc đổi thứ tự)")
+            continue
+        if row in formulas:
+            content.report.add_cell(path.name, sheet.title, row, SCORE_COLUMN, "invalid-number",
+                                    f"nội dung {item.id}: ô chứa công thức chưa được tính ({formulas[row]}): hãy mở "
+                                    "phiếu trong Excel, lưu lại, hoặc nhập số")
             continue
         score = _score(sheet, row, item.id, maxima[item.id], path.name, content.report)
         note = sheet.cell(row=row, column=NOTE_COLUMN).value
@@ -95,6 +107,21 @@ def check_size(path: Path) -> None:
                          "không mở (có thể là tệp độc hại)")
 
 
+def _uncomputed_formulas(path: Path, sheet_name: str) -> dict[int, str]:
+    """Score cells holding a formula whose value Excel never computed (no cached value), by row."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, data_only=False, read_only=True)
+    values = load_workbook(path, data_only=True, read_only=True)[sheet_name]
+    found = {}
+    for row in workbook[sheet_name].iter_rows(min_col=SCORE_COLUMN, max_col=SCORE_COLUMN):
+        cell = row[0]
+        if isinstance(cell.value, str) and cell.value.startswith("=") and \
+                values.cell(row=cell.row, column=SCORE_COLUMN).value is None:
+            found[cell.row] = cell.value
+    return found
+
+
 def _meta(sheet: Any, file: str, report: Report) -> dict[str, Any]:
     """The hidden sheet's key/value rows; a key written twice, or out of its row, is refused."""
     meta: dict[str, Any] = {}
@@ -119,7 +146,10 @@ def _check_meta(meta: dict[str, Any], sheet: Any, file: str, year: Year, report:
         refuse("form", "phiếu tự chấm không đúng mẫu")
         return None
     if str(meta.get("year")) != str(year.compact.year):
-        refuse("year", f"phiếu của năm {meta.get('year')}, không phải năm {year.compact.year}")
+        heading = sheet.cell(row=1, column=1).value
+        report.add_cell(file, sheet.title, 1, 1, "form-mismatch",
+                        f"phiếu của năm {meta.get('year')} (xem dòng đầu của phiếu: «{heading}»), không phải năm "
+                        f"{year.compact.year}: hãy lập phiếu năm {year.compact.year}")
         return None
     unit = str(meta.get("unit"))
     units = {u.id: u for u in year.units}
@@ -164,6 +194,11 @@ def _score(sheet: Any, row: int, item: int, maximum: Decimal, file: str, report:
     except InvalidOperation:
         refuse("invalid-number", f"cần một số, không phải «{value}»")
         return None
+    if not number.is_finite() or number.adjusted() > 9:
+        refuse("invalid-number", f"cần một số từ 0 đến {format_number(maximum)}, không phải «{value}»")
+        return None
+    if isinstance(value, float) and abs(number - number.quantize(Decimal("0.01"))) < Decimal("1e-9"):
+        number = number.quantize(Decimal("0.01"))  # 8.3 - 0.8 computed by Excel is 7.500000000000001: Excel shows 7,5
     if not two_places(number):
         refuse("too-many-decimals", f"điểm {value} có quá 2 chữ số thập phân")
         return None
