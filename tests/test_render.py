@@ -348,3 +348,19 @@ def test_pdf_warns_once_when_times_new_roman_would_be_replaced(root: Path, tmp_p
     assert warning is not None and "Times New Roman" in warning and "«Liberation Serif»" in warning
     fake.write_text("#!/bin/sh\nprintf 'Times New Roman'\n", encoding="utf-8")
     assert font_warning() is None
+
+
+def test_validate_checks_the_data_roots_templates_in_vietnamese(root: Path) -> None:
+    override(root, "to-trinh.md.j2", "---\nid: to-trinh\n---\nDòng một\n{% for x in units %}\n")
+    code, stdout, _ = invoke(root, "validate")
+    assert code == 1
+    assert "templates/to-trinh.md.j2:" in stdout and "[template-error]" in stdout
+    assert "thiếu {% endfor %}" in stdout and "unexpected" not in stdout
+
+
+def test_form_shows_only_the_units_warnings(root: Path, tmp_path: Path) -> None:
+    (root / "compacts/2023/scores/pa02.yaml").unlink()
+    (root / "compacts/2023/scores/pa09.yaml").unlink()
+    code, _, stderr = invoke(root, "form", "2023", "pa02", "--xlsx", str(tmp_path / "f.xlsx"))
+    assert code == 0
+    assert "pa02" in stderr and "pa09" not in stderr

@@ -97,6 +97,7 @@ _ALL = [
     _error("header-mismatch", "«block.header» ghép lại khác «block.name»"),
     _error("ballot-mismatch", "số phiếu phát ra, thu về, không hợp lệ và hợp lệ không khớp nhau"),
     _warning("base-punctuation", "căn cứ ghi thừa chữ «Căn cứ» hoặc dấu «;», «.» ở cuối (giaouoc tự thêm)"),
+    _error("template-error", "mẫu văn bản của thư mục dữ liệu sai cú pháp Jinja", "sửa mẫu theo dòng được báo"),
     # a returned Excel form
     _error("form-mismatch", "phiếu tự chấm không khớp năm, đơn vị hay các nội dung hiện tại",
            "lập phiếu mới bằng «giaouoc form»"),

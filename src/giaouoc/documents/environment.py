@@ -9,15 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from giaouoc.documents.context import person_full, person_line
+from giaouoc.documents.templates import PACKAGE_TEMPLATES
 from giaouoc.report.common import markdown_cell
 from giaouoc.vietnamese import date_phrase, format_number, two_digits, upper
-
-_HERE = Path(__file__).resolve()
-# Installed: the templates ship as giaouoc/templates; in an editable checkout they stay at the top.
-PACKAGE_TEMPLATES = next(
-    (p for p in (_HERE.parent.parent / "templates", _HERE.parents[3] / "templates") if p.is_dir()),
-    _HERE.parent.parent / "templates",
-)
 
 
 def template_folders(root: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from giaouoc.documents.context import build_context
 from giaouoc.documents.environment import build_environment, template_folders
 from giaouoc.documents.frame import Frame
 from giaouoc.documents.sandbox import bounded, time_limit
+from giaouoc.documents.templates import jinja_message
 from giaouoc.errors import DataError, FatalError
 from giaouoc.model.documents import missing_for, pending_for
 from giaouoc.model.results import Ranking
@@ -105,7 +106,7 @@ def _describe(exc: Exception, shown: str, tb: TracebackType | None) -> str:
     line = exc.lineno if isinstance(exc, TemplateSyntaxError) else _template_line(tb)
     where = f"{shown}:{line}" if line else shown
     if isinstance(exc, TemplateSyntaxError):
-        return f"{where}: mẫu văn bản sai cú pháp Jinja: {exc.message}"
+        return f"{where}: mẫu văn bản sai cú pháp Jinja: {jinja_message(exc.message or '')}"
     if isinstance(exc, SecurityError):
         return f"{where}: mẫu văn bản truy cập thứ không được phép (đã bị chặn): {exc}"
     if isinstance(exc, UndefinedError):

@@ -12,6 +12,7 @@ from giaouoc.errors import DataError, UsageError
 from giaouoc.load.folder import find_root, is_year_name, year_folder
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
+from giaouoc.problems import Report
 from giaouoc.report.terminal import err, print_problems
 
 YearArgument = Annotated[
@@ -46,13 +47,16 @@ class Settings:
         return root, year_folder(root, year)
 
 
-def load_checked(settings: Settings, year: str) -> tuple[Path, Year]:
-    """Load a year for a command that needs valid data; print its problems, refuse on errors."""
+def load_checked(settings: Settings, year: str, unit: str | None = None) -> tuple[Path, Year]:
+    """Load a year for a command that needs valid data; print its problems, refuse on errors.
+
+    With `unit`, a command about one unit (form, import) shows the errors and only that unit's warnings.
+    """
     from giaouoc.rules import load_year
 
     root, folder = settings.locate(year)
     loaded, report = load_year(root, folder)
-    print_problems(report)
+    print_problems(about(report, unit) if unit is not None else report)
     if loaded is None:
         err(f"Dữ liệu năm {folder.name} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại "
             f"(xem «giaouoc validate {year}»).")
@@ -79,3 +83,11 @@ def output_path(settings: Settings, path: Path) -> Path:
     if path.resolve().is_relative_to(compacts):
         raise UsageError(f"không ghi kết quả vào {path}: thư mục compacts/ chỉ chứa dữ liệu; hãy chọn nơi khác")
     return path
+
+
+def about(report: Report, unit: str) -> Report:
+    """The errors, and the warnings that concern one unit (its score file, or naming it)."""
+    kept = Report()
+    kept.problems = [p for p in report.problems if p.severity == "error" or p.file.endswith(f"scores/{unit}.yaml")
+                     or f"«{unit}»" in p.message]
+    return kept

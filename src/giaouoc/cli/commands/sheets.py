@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from giaouoc.cli.commands.common import Settings, YearArgument, load_checked, load_ranked, output_path
+from giaouoc.cli.commands.common import Settings, YearArgument, about, load_checked, load_ranked, output_path
 from giaouoc.errors import DataError, UsageError
 from giaouoc.report.terminal import err, out, print_problems
 
@@ -37,8 +37,8 @@ def form(ctx: typer.Context, year: YearArgument, unit: UnitArgument, xlsx: XlsxO
     from giaouoc.sheets.form import form_workbook
 
     settings: Settings = ctx.obj
-    _, data = load_checked(settings, year)
     unit = unit.lower()  # PA03 as the tables print it
+    _, data = load_checked(settings, year, unit)
     if unit not in {u.id for u in data.units}:
         raise UsageError(f"không có đơn vị «{unit}» (các đơn vị: {', '.join(u.id for u in data.units)})")
     write_atomic(output_path(settings, xlsx), form_workbook(data, data.unit(unit)))
@@ -55,9 +55,9 @@ def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_
     if not file.is_file():
         raise UsageError(f"không có tệp {file}")
     with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
-        _, data = load_checked(settings, year)
+        _, data = load_checked(settings, year, unit="")  # errors now; the unit's warnings once the form names it
         plan = plan_import(data, file)
-        print_problems(plan.report)
+        print_problems(about(plan.report, plan.unit) if plan.unit else plan.report)
         if plan.report.errors:
             errors = len(plan.report.errors)
             raise DataError(f"phiếu {file.name} hoặc dữ liệu sau khi nhập có {errors} lỗi: chưa ghi gì")

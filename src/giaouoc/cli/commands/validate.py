@@ -37,6 +37,9 @@ def validate(
     root = located[0][0] if located else settings.root
     folders = [folder for _, folder in located] if located else year_folders(root)
     report = check_all(root, folders if years else None)
+    from giaouoc.documents.templates import check_templates  # Jinja only when the data root has templates
+
+    check_templates(root, report)
     if strict:
         report = report.strict()
     checked = ", ".join(display_path(f, root) for f in folders) or "chưa có năm nào trong compacts/"
