@@ -247,3 +247,48 @@ def test_renamed_sheet_is_found_and_a_wrong_year_names_what_the_user_sees(root: 
     workbook.save(form)
     code, _, stderr = invoke(root, "import", "2023", str(form))
     assert code == 1 and "Phieu!A1" in stderr and "dòng đầu của phiếu" in stderr and "năm 2022" in stderr
+
+
+def _import_one_change(root: Path, tmp_path: Path, text: str) -> tuple[str, int]:
+    """Write pa01's score file as given, import a form that changes only item 2, return the file and lines changed."""
+    path = root / "compacts/2023/scores/pa01.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    form = fill(make_form(root, tmp_path), {"E7": 7})
+    code, stdout, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 0, stderr
+    assert "nội dung 2: tự chấm" in stdout and stdout.rstrip().endswith("→ 7")
+    after = path.read_bytes().decode("utf-8")
+    import difflib
+
+    changed = [d for d in difflib.ndiff(text.splitlines(True), after.splitlines(True)) if d[:2] in ("- ", "+ ")]
+    return after, len(changed)
+
+
+def test_import_keeps_block_style_comments_and_line_endings(root: Path, tmp_path: Path) -> None:
+    original = (root / "compacts/2023/scores/pa01.yaml").read_text(encoding="utf-8")
+    block = original.replace("  2: {self: 6, block: 6}", "  2:   # nội dung 2\n    self: 6\n    block: 6")
+    after, changed = _import_one_change(root, tmp_path, block)
+    assert changed == 2 and "  2:   # nội dung 2\n    self: 7\n    block: 6" in after
+    crlf = original.replace("\n", "\r\n")
+    after, changed = _import_one_change(root, tmp_path, crlf)
+    assert changed == 2 and after.count("\r\n") == crlf.count("\r\n") and "\n" not in after.replace("\r\n", "")
+    commented = original.replace("  2: {self: 6, block: 6}", "  2: {self: 6, block: 6}   # đã thẩm định")
+    after, changed = _import_one_change(root, tmp_path, commented)
+    assert changed == 2 and "  2: {self: 7, block: 6}   # đã thẩm định" in after
+
+
+def test_import_adds_a_missing_self_score_in_the_entrys_own_style(root: Path, tmp_path: Path) -> None:
+    original = (root / "compacts/2023/scores/pa01.yaml").read_text(encoding="utf-8")
+    after, _ = _import_one_change(root, tmp_path, original.replace("  2: {self: 6, block: 6}", "  2: {block: 6}"))
+    assert "  2: {self: 7, block: 6}" in after
+    after, _ = _import_one_change(root, tmp_path,
+                                  original.replace("  2: {self: 6, block: 6}", "  2:\n    block: 6"))
+    assert "  2:\n    self: 7\n    block: 6" in after
+
+
+def test_a_cleared_cell_keeps_the_score_and_says_so(root: Path, tmp_path: Path) -> None:
+    form = fill(make_form(root, tmp_path), {"E6": None, "E7": 7})
+    code, _, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 0
+    assert "Lưu ý: nội dung 1: ô điểm tự chấm để trống, giữ nguyên 8." in stderr
+    assert "  1: {self: 8, block: 8}" in (root / "compacts/2023/scores/pa01.yaml").read_text(encoding="utf-8")

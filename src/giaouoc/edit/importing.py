@@ -31,6 +31,7 @@ class ImportPlan:
     text: str = ""  # the score file's new text
     changes: list[str] = field(default_factory=list)  # "nội dung 1: tự chấm 8 → 7"
     report: Report = field(default_factory=Report)  # problems in the form, or in the year after the import
+    kept: list[str] = field(default_factory=list)  # cells the unit left empty whose score stays as it was
 
     def write(self) -> None:
         write_atomic(self.target, self.text.encode("utf-8"))
@@ -51,17 +52,29 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
     if content.report.errors:
         return plan
     source = load_file(target, plan.shown, Report()) if target.is_file() else None
-    old_text = target.read_text(encoding="utf-8") if target.is_file() else ""
+    old_text = target.read_bytes().decode("utf-8") if target.is_file() else ""  # line ends kept as they are
     plan.text = apply_updates(old_text, source, content.unit, content.scores)
     with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
         trial = Path(work) / "compacts" / year.folder.name
         shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
         (trial / "scores").mkdir(exist_ok=True)
-        (trial / "scores" / target.name).write_text(plan.text, encoding="utf-8")
+        (trial / "scores" / target.name).write_bytes(plan.text.encode("utf-8"))
         checked, plan.report = load_year(Path(work), trial)
     if checked is not None:
         plan.changes = _changes(year.scores.get(content.unit), checked.scores[content.unit], content.scores)
+        plan.kept = _kept(year.scores.get(content.unit), content.scores, year)
     return plan
+
+
+def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, str | None]], year: Year) -> list[str]:
+    """Self scores the unit cleared in its form: an empty cell never erases a score, it keeps the one on file."""
+    lines = []
+    for item in year.items:
+        old = before.scores.get(item.id) if before is not None else None
+        new_score = items.get(item.id, (None, None))[0]
+        if new_score is None and old is not None and old.self_score is not None:
+            lines.append(f"nội dung {item.id}: ô điểm tự chấm để trống, giữ nguyên {format_number(old.self_score)}")
+    return lines
 
 
 def _odd_files(folder: str, names: list[str]) -> list[str]:

@@ -1,13 +1,74 @@
-"""Change only `self` and `note` of items in a score file, keeping everything else as it was typed."""
+"""Change only `self` and `note` of items in a score file: the text of the values that change, nothing else.
+
+Style (flow `{self: 8}` or block lines), line endings (LF or CRLF), comments and order stay as the clerk
+typed them: the file is edited where PyYAML's parse events say each value starts and ends.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
+
+import yaml
 
 from giaouoc.load.tree import Source
-from giaouoc.yamltext import flow
+from giaouoc.yamltext import flow, scalar
 
 Update = tuple[Decimal | None, str | None]  # new self score, new note (None: leave as it is)
+
+
+@dataclass
+class _Node:
+    """Where a value of the file stands: [start, end) in the text, and for a mapping its keys and style."""
+
+    start: int
+    end: int
+    flow: bool = False
+    keys: dict[Any, _Node] = field(default_factory=dict)  # key -> the value's node
+    key_starts: dict[Any, int] = field(default_factory=dict)  # key -> where the key starts
+
+
+def _tree(text: str) -> _Node | None:
+    """The document's nodes with their places, from libyaml's parse events (the file is known to be valid)."""
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    stack: list[list[Any]] = []  # [node, is_mapping, pending key or None]
+    root: _Node | None = None
+    event: Any
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent | yaml.ScalarEvent):
+            top = stack[-1] if stack else None
+            if top is not None and top[1] and top[2] is None and isinstance(event, yaml.ScalarEvent):
+                top[2] = _key(event.value)  # a key of the mapping on top
+                top[0].key_starts[top[2]] = _at(event.start_mark)
+                continue
+            node = _Node(_at(event.start_mark), _at(event.end_mark),
+                         flow=bool(getattr(event, "flow_style", False)))
+            if top is not None and top[1]:
+                top[0].keys[top[2]] = node
+                top[2] = None
+            root = root or node
+            if not isinstance(event, yaml.ScalarEvent):
+                stack.append([node, isinstance(event, yaml.MappingStartEvent), None])
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            node = stack.pop()[0]
+            node.end = _at(event.end_mark)
+    return root
+
+
+def _at(mark: Any) -> int:
+    return int(mark.index)
+
+
+def _content_end(node: _Node) -> int:
+    """Where a value's own text ends: a block mapping's end mark lies at the next key, past comments."""
+    if node.flow or not node.keys:
+        return node.end
+    return max(_content_end(child) for child in node.keys.values())
+
+
+def _key(value: str) -> Any:
+    return int(value) if value.isascii() and value.isdigit() else value
 
 
 def _entry(existing: dict[str, object] | None, update: Update) -> str:
@@ -23,62 +84,74 @@ def _entry(existing: dict[str, object] | None, update: Update) -> str:
 
 def apply_updates(text: str, source: Source | None, unit: str, updates: dict[int, Update]) -> str:
     """The score file with the updates applied; a new file when there was none."""
+    newline = "\r\n" if "\r\n" in text else "\n"
     if source is None or not isinstance(source.data, dict):
         lines = [f"unit: {unit}", "scores:"]
         lines += [f"  {item}: {_entry(None, update)}" for item, update in sorted(updates.items())]
-        return "\n".join(lines) + "\n"
-    lines = text.split("\n")
-    scores = source.data.get("scores")
-    if not isinstance(scores, dict) or not scores:
-        lines = [line for line in lines if line.strip() not in ("scores:", "scores: {}")]
-        while lines and lines[-1] == "":
-            lines.pop()
-        lines.append("scores:")
-        lines += [f"  {item}: {_entry(None, update)}" for item, update in sorted(updates.items())]
-        return "\n".join(lines) + "\n"
-    keys = sorted(((source.keys[("scores", k)][0], k) for k in scores), key=lambda pair: pair[0])
-    indent = " " * (source.keys[("scores", keys[0][1])][1] - 1)
-    end_of_scores = _end_of_mapping(lines, source, keys[-1][0])
-    replacements: dict[int, tuple[int, str]] = {}  # first line index -> (lines replaced, new text)
-    inserts: dict[int, list[str]] = {}
+        return newline.join(lines) + newline
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    tree = _tree(body)
+    scores = tree.keys.get("scores") if tree is not None else None
+    if scores is None or not scores.keys or scores.flow:
+        return bom + _new_scores_block(body, scores, updates, newline)
+    edits: list[tuple[int, int, str]] = []  # (start, end, new text), applied from the end
     for item, update in sorted(updates.items()):
-        if item in scores:
-            line_no = source.keys[("scores", item)][0]
-            following = [n for n, _ in keys if n > line_no]
-            stop = (following[0] - 1) if following else end_of_scores
-            existing = scores[item] if isinstance(scores[item], dict) else None
-            replacements[line_no - 1] = (stop - line_no + 1, f"{indent}{item}: {_entry(existing, update)}")
+        current = scores.keys.get(item)
+        existing = source.data["scores"].get(item)
+        if current is None:
+            edits.append(_insert_item(body, scores, item, update, newline))
+        elif not isinstance(existing, dict):
+            edits.append((current.start, current.end, _entry(None, update)))
         else:
-            later = [n for n, k in keys if isinstance(k, int) and k > item]
-            at = (later[0] - 1) if later else end_of_scores
-            inserts.setdefault(at, []).append(f"{indent}{item}: {_entry(None, update)}")
-    return _splice(lines, replacements, inserts)
+            edits += _edit_entry(body, current, update, newline)
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        body = body[:start] + new + body[end:]
+    return bom + body
 
 
-def _splice(lines: list[str], replacements: dict[int, tuple[int, str]], inserts: dict[int, list[str]]) -> str:
-    """Apply line replacements (first index -> count, text) and insertions (before index) in one pass."""
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        out += inserts.pop(index, [])
-        if index in replacements:
-            count, new = replacements[index]
-            out.append(new)
-            index += count
+def _edit_entry(text: str, entry: _Node, update: Update, newline: str) -> list[tuple[int, int, str]]:
+    """Replace or add `self` and `note` inside one item's mapping, in its own style."""
+    edits = []
+    for key, value in (("self", update[0]), ("note", update[1])):
+        if value is None:
             continue
-        out.append(lines[index])
-        index += 1
-    for rest in inserts.values():
-        out += rest
-    return "\n".join(out)
+        shown = flow(value) if entry.flow else scalar(value)
+        if key in entry.keys:
+            node = entry.keys[key]
+            edits.append((node.start, node.end, shown))
+        elif entry.flow:
+            at = entry.start + 1 if key == "self" else entry.end - 1
+            edits.append((at, at, f"{key}: {shown}, " if key == "self" and entry.keys else f", {key}: {shown}"
+                          if entry.keys else f"{key}: {shown}"))
+        else:
+            starts = sorted(entry.key_starts.values())
+            first = starts[0]
+            indent = first - text.rfind("\n", 0, first) - 1
+            if key == "self":
+                edits.append((first, first, f"{key}: {shown}{newline}{' ' * indent}"))
+            else:
+                end = _content_end(entry)
+                edits.append((end, end, f"{newline}{' ' * indent}{key}: {shown}"))
+    return edits
 
 
-def _end_of_mapping(lines: list[str], source: Source, last_key_line: int) -> int:
-    """The 1-based line where the scores mapping's last entry ends (before the next top-level key)."""
-    top_level = sorted(pos[0] for path, pos in source.keys.items() if len(path) == 1 and pos[0] > last_key_line)
-    end = (top_level[0] - 1) if top_level else len(lines)
-    while end > last_key_line and not lines[end - 1].strip():
-        end -= 1
-    while end > last_key_line and lines[end - 1].lstrip().startswith("#"):
-        end -= 1
-    return end
+def _insert_item(text: str, scores: _Node, item: int, update: Update, newline: str) -> tuple[int, int, str]:
+    """A new item line, in numeric order among the others, indented like them."""
+    later = sorted((k, scores.key_starts[k]) for k in scores.key_starts if isinstance(k, int) and k > item)
+    first = min(scores.key_starts.values())
+    indent = first - text.rfind("\n", 0, first) - 1
+    line = f"{' ' * indent}{item}: {_entry(None, update)}"
+    if later:
+        at = text.rfind("\n", 0, later[0][1]) + 1
+        return at, at, line + newline
+    end = _content_end(scores)
+    return end, end, newline + line
+
+
+def _new_scores_block(text: str, scores: _Node | None, updates: dict[int, Update], newline: str) -> str:
+    """A file with no scores yet (or `scores: {}`): the scores written as a block after the rest."""
+    lines = [f"  {item}: {_entry(None, update)}" for item, update in sorted(updates.items())]
+    if scores is not None:  # `scores:` with nothing, or an empty flow mapping: the value is replaced
+        return text[:scores.start].rstrip(" ") + newline + newline.join(lines) + text[scores.end:]
+    return text.rstrip("\r\n") + newline + "scores:" + newline + newline.join(lines) + newline

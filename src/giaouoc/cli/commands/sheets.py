@@ -63,6 +63,8 @@ def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_
             raise DataError(f"phiếu {file.name} hoặc dữ liệu sau khi nhập có {errors} lỗi: chưa ghi gì")
         for line in plan.changes or ["Không có thay đổi."]:
             out(line)
+        for line in plan.kept:
+            err(f"Lưu ý: {line}.")
         if dry_run:
             err(f"Chạy thử (--dry-run): chưa ghi gì; phiếu của đơn vị «{plan.unit}» sẽ ghi vào {plan.shown}.")
         elif plan.changes:
