@@ -40,3 +40,14 @@ def extract_year(top: Path, revision: str, folder: Path, target: Path) -> bool:
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
         archive.extractall(target, filter="data")
     return True
+
+
+def last_change(folder: Path) -> str | None:
+    """The date (YYYY-MM-DD) of the last commit that touched a folder; None outside git or before any commit."""
+    try:
+        top = repository_top(folder)
+    except UsageError:
+        return None
+    result = _git(top, "log", "-1", "--format=%cs", "--", str(folder.resolve().relative_to(top)))
+    text = result.stdout.decode().strip()
+    return text or None

@@ -20,14 +20,15 @@ from giaouoc.cli.commands.history import close, history, reopen
 from giaouoc.cli.commands.new import new
 from giaouoc.cli.commands.rank import ALL_UNITS, rank
 from giaouoc.cli.commands.render import render
+from giaouoc.cli.commands.report import report
 from giaouoc.cli.commands.sheets import export, form, import_form
 from giaouoc.cli.commands.status import status
 from giaouoc.cli.commands.validate import validate
 from giaouoc.errors import FatalError
 from giaouoc.report.terminal import err
 
-COMMANDS = ("validate", "rank", "render", "new", "status", "diff", "export", "form", "import", "history", "close",
-            "reopen")
+COMMANDS = ("validate", "rank", "render", "report", "new", "status", "diff", "export", "form", "import", "history",
+            "close", "reopen")
 
 
 _HELP_WORDS = [
@@ -232,6 +233,7 @@ def _global(
 app.command("validate", cls=Command)(validate)
 app.command("rank", cls=Command)(rank)
 app.command("render", cls=Command)(render)
+app.command("report", cls=Command)(report)
 app.command("new", cls=Command)(new)
 app.command("status", cls=Command)(status)
 app.command("diff", cls=Command)(diff)

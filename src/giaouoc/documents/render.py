@@ -41,13 +41,13 @@ def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: 
                     draft: bool = False) -> Rendered:
     env = env or build_environment(root)
     name = f"{doc_id}.md.j2"
-    shown = _template_label(root, name)
+    shown = template_label(root, name)
     try:
         template = env.get_template(name)
         with time_limit():
             markdown = bounded(template.generate(build_context(year, ranking, doc_id, draft)))
     except Exception as exc:  # every template failure is reported with its place, never raw
-        raise TemplateError(_describe(exc, shown, sys.exc_info()[2])) from exc
+        raise TemplateError(describe_failure(exc, shown, sys.exc_info()[2])) from exc
     markdown = _tidy(markdown)
     match = _FRONT.match(markdown)
     if match is None:
@@ -92,12 +92,12 @@ def _tidy(markdown: str) -> str:
     return text.strip("\n") + "\n"
 
 
-def _template_label(root: Path, name: str) -> str:
+def template_label(root: Path, name: str) -> str:
     override = template_folders(root)[0] / name
     return f"templates/{name}" if override.is_file() else f"{name} (mẫu mặc định)"
 
 
-def _describe(exc: Exception, shown: str, tb: TracebackType | None) -> str:
+def describe_failure(exc: Exception, shown: str, tb: TracebackType | None) -> str:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateNotFound
 

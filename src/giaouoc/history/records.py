@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from giaouoc.load.folder import year_folder
@@ -118,3 +119,22 @@ def load_ranked(root: Path, year_name: str) -> tuple[Year | None, Report, Rankin
 def _blocks_the_year(file: str) -> bool:
     """Problems elsewhere that refuse a year: in history.yaml or in any year's units.yaml."""
     return file.endswith("/history.yaml") or file.endswith("/units.yaml")
+
+
+def earlier_years(root: Path, year: Year) -> dict[int, dict[str, tuple[int | None, Decimal | None, str | None]]]:
+    """What each unit recorded in the years before `year`: (rank, total, band) per unit id and year; rank and total
+    only for year folders whose ranking is complete."""
+    block, _ = load_block(root)
+    story = chronicle(block, until=year.compact.year - 1)
+    found: dict[int, dict[str, tuple[int | None, Decimal | None, str | None]]] = {}
+    for number, record in sorted(story.records.items()):
+        if number >= year.compact.year or record.errors:
+            continue
+        ranking = story.rankings.get(number)
+        results = {r.unit.id: r for r in ranking.units} if ranking is not None else {}
+        found[number] = {
+            unit: (results[unit].rank if unit in results else None, results[unit].total if unit in results else None,
+                   record.bands.get(unit))
+            for unit in sorted(record.units)
+        }
+    return found
