@@ -46,14 +46,18 @@ def vietnamese_help(text: str) -> str:
     return text
 
 
-class Group(TyperGroup):
-    """Maps every way a run can end to an exit code and a Vietnamese message."""
+class _Vietnamese:
+    """Help screens in Vietnamese, for the group and for every command."""
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _vietnamese_help(super().get_help_option(ctx))
+        return _vietnamese_help(super().get_help_option(ctx))  # type: ignore[misc]
 
     def get_help(self, ctx: Any) -> str:
-        return vietnamese_help(super().get_help(ctx))
+        return vietnamese_help(super().get_help(ctx))  # type: ignore[misc]
+
+
+class Group(_Vietnamese, TyperGroup):
+    """Maps every way a run can end to an exit code and a Vietnamese message."""
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [name for name in COMMANDS if name in self.commands]
@@ -69,13 +73,7 @@ class Group(TyperGroup):
         return code
 
 
-class Command(TyperCommand):
-    def get_help_option(self, ctx: Any) -> Any:
-        return _vietnamese_help(super().get_help_option(ctx))
-
-    def get_help(self, ctx: Any) -> str:
-        return vietnamese_help(super().get_help(ctx))
-
+class Command(_Vietnamese, TyperCommand):
     def get_short_help_str(self, limit: int = 45) -> str:
         """The command's whole first line in the list of commands, never cut with "…"."""
         return (self.help or "").strip().splitlines()[0] if self.help else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from giaouoc.model.fields import TieBreak
 from giaouoc.model.records import Compact, HistoryCondition, Title
 from giaouoc.vietnamese import format_number, percent
 
@@ -49,15 +48,5 @@ def tie_break_line(compact: Compact) -> str | None:
     keys = compact.scoring.tie_break
     if not keys:
         return None
-    return "Khi bằng tổng điểm, xếp trên là đơn vị có " + ", rồi ".join(_key(k, compact) for k in keys) + \
-        "; vẫn bằng nhau thì đồng hạng."
-
-
-def _key(key: TieBreak, compact: Compact) -> str:
-    if key.kind == "penalty":
-        return "điểm trừ ít hơn"
-    if key.kind == "bonus":
-        return "điểm thưởng nhiều hơn"
-    if key.kind == "item":
-        return f"điểm nội dung {key.item} cao hơn"
-    return f"nhiều phiếu bầu «{compact.title_name(key.title or '')}» hơn"
+    phrases = [k.phrase(compact.title_name(k.title) if k.title else "") for k in keys]
+    return "Khi bằng tổng điểm, xếp trên là đơn vị có " + ", rồi ".join(phrases) + "; vẫn bằng nhau thì đồng hạng."

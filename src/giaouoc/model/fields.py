@@ -114,6 +114,16 @@ class TieBreak:
     item: int | None = None
     title: str | None = None
 
+    def phrase(self, title_name: str = "") -> str:
+        """What the unit ranking higher has, in words: "điểm trừ ít hơn", "nhiều phiếu bầu «…» hơn"."""
+        if self.kind == "penalty":
+            return "điểm trừ ít hơn"
+        if self.kind == "bonus":
+            return "điểm thưởng nhiều hơn"
+        if self.kind == "item":
+            return f"điểm nội dung {self.item} cao hơn"
+        return f"nhiều phiếu bầu «{title_name or self.title}» hơn"
+
     def __str__(self) -> str:
         if self.kind == "item":
             return f"item:{self.item}"

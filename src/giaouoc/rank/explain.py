@@ -9,13 +9,7 @@ from giaouoc.vietnamese import format_number as num
 
 
 def key_phrase(key: TieBreak, year: Year) -> str:
-    if key.kind == "penalty":
-        return "điểm trừ ít hơn"
-    if key.kind == "bonus":
-        return "điểm thưởng nhiều hơn"
-    if key.kind == "item":
-        return f"điểm nội dung {key.item} cao hơn"
-    return f"nhiều phiếu bầu «{year.compact.title_name(key.title or '')}» hơn"
+    return key.phrase(year.compact.title_name(key.title) if key.title else "")
 
 
 def explain(ranking: Ranking, year: Year, unit_id: str | None = None) -> list[str]:
