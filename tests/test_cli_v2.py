@@ -150,3 +150,9 @@ def test_readme_commands_run_as_shown(root: Path, tmp_path: Path) -> None:
         code, _, stderr = invoke("--root", str(root), *args)
         assert code in (0, 1), (line, stderr)
         assert "nội bộ" not in stderr, line
+
+
+def test_an_upper_case_id_in_a_data_file_says_the_lower_case_one(root: Path) -> None:
+    edit(root / "compacts/2023/units.yaml", "id: pa02", "id: PA02")
+    code, stdout, _ = invoke("--root", str(root), "validate")
+    assert code == 1 and "[invalid-id]" in stdout and "viết «pa02»" in stdout

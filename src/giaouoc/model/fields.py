@@ -63,8 +63,9 @@ def identifier(value: Any) -> str:
     if not isinstance(value, str):
         raise Invalid("wrong-type", "cần một mã (ví dụ pa03)")
     if not ID_PATTERN.match(value):
+        hint = f"viết «{value.lower()}»" if ID_PATTERN.match(value.lower()) else "ví dụ pa03"
         raise Invalid("invalid-id", f"mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu «-», "
-                                    "tối đa 32 ký tự (ví dụ pa03)")
+                                    f"tối đa 32 ký tự ({hint})")
     return value
 
 
