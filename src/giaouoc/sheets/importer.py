@@ -11,6 +11,7 @@ from typing import Any
 from giaouoc.errors import FatalError
 from giaouoc.load.text import CONTROL_CHARS
 from giaouoc.model.fields import decimal_comma_hint, two_places
+from giaouoc.model.records import Item
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.sheets.form import FORM_KIND, FORM_SHEET, META_SHEET, NOTE_COLUMN, SCORE_COLUMN, unit_line
@@ -31,6 +32,28 @@ class FormContent:
 
 def read_form(path: Path, year: Year) -> FormContent:
     """Read and check every cell of a returned form; problems name the sheet and cell (Tự chấm!E7)."""
+    workbook, form_sheet = _open(path)
+    content = FormContent("")
+    meta = _meta(workbook[META_SHEET], path.name, content.report)
+    if content.report.errors:
+        return content
+    unit = _check_meta(meta, workbook[form_sheet], path.name, year, content.report)
+    if unit is None:
+        return content
+    content.unit = unit
+    first = meta.get("first_row")
+    if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= 100:
+        content.report.add_cell(path.name, META_SHEET, _META_ROWS["first_row"], 2, "form-mismatch",
+                                "phiếu đã bị sửa (dòng đầu của bảng điểm không hợp lệ): hãy lập phiếu mới")
+        return content
+    formulas = _uncomputed_formulas(path, form_sheet)
+    for offset, item in enumerate(year.items):
+        _read_row(workbook[form_sheet], first + offset, item, formulas, path.name, content)
+    return content
+
+
+def _open(path: Path) -> tuple[Any, str]:
+    """The workbook (read-only, values as Excel computed them) and the name of its form sheet."""
     from openpyxl import load_workbook
 
     check_size(path)
@@ -46,43 +69,29 @@ def read_form(path: Path, year: Year) -> FormContent:
     if form_sheet is None:  # a renamed "Tự chấm" is still found when it is the only visible sheet
         raise FatalError(f"{path.name}: không tìm thấy trang «{FORM_SHEET}» của phiếu (có các trang: "
                          f"{', '.join(visible)}): hãy giữ nguyên tên trang, hoặc lập phiếu mới")
-    content = FormContent("")
-    meta = _meta(workbook[META_SHEET], path.name, content.report)
-    if content.report.errors:
-        return content
-    unit = _check_meta(meta, workbook[form_sheet], path.name, year, content.report)
-    if unit is None:
-        return content
-    content.unit = unit
-    sheet = workbook[form_sheet]
-    formulas = _uncomputed_formulas(path, form_sheet)
-    first = meta.get("first_row")
-    if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= 100:
-        content.report.add_cell(path.name, META_SHEET, _META_ROWS["first_row"], 2, "form-mismatch",
-                                "phiếu đã bị sửa (dòng đầu của bảng điểm không hợp lệ): hãy lập phiếu mới")
-        return content
-    maxima = {i.id: i.max for i in year.items}
-    for offset, item in enumerate(year.items):
-        row = first + offset
-        if str(sheet.cell(row=row, column=1).value) != str(item.id):
-            content.report.add_cell(path.name, sheet.title, row, 1, "form-mismatch",
-                                    f"dòng này phải là nội dung {item.id} (các dòng đã bị thêm, xóa hoặc đổi thứ tự)")
-            continue
-        if row in formulas:
-            content.report.add_cell(path.name, sheet.title, row, SCORE_COLUMN, "invalid-number",
-                                    f"nội dung {item.id}: ô chứa công thức chưa được tính ({formulas[row]}): hãy mở "
-                                    "phiếu trong Excel, lưu lại, hoặc nhập số")
-            continue
-        score = _score(sheet, row, item.id, maxima[item.id], path.name, content.report)
-        note = sheet.cell(row=row, column=NOTE_COLUMN).value
-        note_text = str(note).strip() if note is not None and str(note).strip() else None
-        if note_text is not None and CONTROL_CHARS.search(note_text.replace("\n", "").replace("\r", "")):
-            content.report.add_cell(path.name, sheet.title, row, NOTE_COLUMN, "control-char",
-                                    f"nội dung {item.id}: ghi chú có ký tự điều khiển (Word, Excel không nhận)")
-            continue
-        if score is not None or note_text is not None:
-            content.scores[item.id] = (score, note_text)
-    return content
+    return workbook, form_sheet
+
+
+def _read_row(sheet: Any, row: int, item: Item, formulas: dict[int, str], file: str, content: FormContent) -> None:
+    """One item's row: the self score and the note, or the problem with its cell."""
+    if str(sheet.cell(row=row, column=1).value) != str(item.id):
+        content.report.add_cell(file, sheet.title, row, 1, "form-mismatch",
+                                f"dòng này phải là nội dung {item.id} (các dòng đã bị thêm, xóa hoặc đổi thứ tự)")
+        return
+    if row in formulas:
+        content.report.add_cell(file, sheet.title, row, SCORE_COLUMN, "invalid-number",
+                                f"nội dung {item.id}: ô chứa công thức chưa được tính ({formulas[row]}): hãy mở "
+                                "phiếu trong Excel, lưu lại, hoặc nhập số")
+        return
+    score = _score(sheet, row, item.id, item.max, file, content.report)
+    note = sheet.cell(row=row, column=NOTE_COLUMN).value
+    note_text = str(note).strip() if note is not None and str(note).strip() else None
+    if note_text is not None and CONTROL_CHARS.search(note_text.replace("\n", "").replace("\r", "")):
+        content.report.add_cell(file, sheet.title, row, NOTE_COLUMN, "control-char",
+                                f"nội dung {item.id}: ghi chú có ký tự điều khiển (Word, Excel không nhận)")
+        return
+    if score is not None or note_text is not None:
+        content.scores[item.id] = (score, note_text)
 
 
 MAX_FORM_BYTES = 10 * 1024 * 1024  # a form is a few kilobytes
