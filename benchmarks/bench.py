@@ -20,6 +20,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# As on a clerk's machine, Python keeps compiled bytecode: without it (PYTHONDONTWRITEBYTECODE, set on some build
+# machines) every run would compile giaouoc from source while the floor's libraries come precompiled.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ITEMS = [8, 8, 12, 10, 10, 8, 8, 8, 6, 5, 5, 6, 6]
 TARGETS = {"b/a": 2.5, "c/a": 2.5, "d/floor": 1.5, "rss_b_mb": 250, "docx/md": 1.5}
 HISTORY_TITLE = """\
@@ -108,7 +111,7 @@ titles:
 def run(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall time (s) and peak resident memory (MB) of one whole process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)

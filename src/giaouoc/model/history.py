@@ -75,7 +75,7 @@ class Past:
         return sorted(found)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Decision:
     number: str = spec(TEXT)
     date: date = spec(value(iso_date))
@@ -83,38 +83,38 @@ class Decision:
     awards: dict[str, list[str]] = spec(map_of(identifier, list_of(ID)), factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class DecisionsFile:
     decisions: list[Decision] = spec(list_of(record(Decision)), factory=list)
     bands: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class PastUnit:
     band: str | None = spec(value(nullable_text))  # required; null: no band recorded
     titles: list[str] = spec(list_of(ID), factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class PastYear:
     source: str = spec(TEXT)
     units: dict[str, PastUnit] = spec(map_of(identifier, record(PastUnit)), factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class HistoryFile:
     titles: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
     years: dict[int, PastYear] = spec(map_of(whole, record(PastYear)), factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class LogEntry:
     closed: date | None = spec(value(iso_date), None)
     reopened: date | None = spec(value(iso_date), None)
     reason: str | None = spec(TEXT, None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Closed:
     closed: date | None = spec(value(iso_date), None)
     files: dict[str, str] = spec(map_of(text, TEXT), factory=dict)

@@ -3,7 +3,9 @@
 Each field names, in its metadata, the converter that turns a YAML value into it (model/fields.py);
 load/reader.py walks a whole file in one pass with these. The records check shape and types only:
 rules on values and across files live in rules/. (Plain dataclasses, not pydantic models: building
-pydantic models costs more than the whole of `giaouoc validate` may take on a block.)
+pydantic models costs more than the whole of `giaouoc validate` may take on a block. Nothing changes a record
+once read, but they are not declared frozen: frozen dataclasses cost about 10 ms more to define, on the start-up
+path of every command.)
 """
 
 from __future__ import annotations
@@ -37,35 +39,35 @@ from giaouoc.model.fields import (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Person:
     rank: str | None = spec(TEXT, None)
     name: str = spec(TEXT)
     title: str | None = spec(TEXT, None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Block:
     name: str = spec(TEXT)
     code: str | None = spec(value(block_code), None)
     header: list[str] = spec(list_of(TEXT), factory=list)  # how the issuer line breaks in document headers
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Signing:
     date: date = spec(value(iso_date))
     place: str | None = spec(TEXT, None)
     chair: Person = spec(record(Person))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Band:
     name: str = spec(TEXT)
     min: Decimal = spec(POINTS)
     short: str | None = spec(TEXT, None)  # HTXS, HTT …
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Scoring:
     total: Decimal | None = spec(POINTS, None)
     bonus_cap: Decimal | None = spec(POINTS, None)
@@ -73,7 +75,7 @@ class Scoring:
     bands: list[Band] = spec(list_of(record(Band)), factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class HistoryCondition:
     """A condition over this and earlier years (docs/lich-su.md): exactly one of band, title, without."""
 
@@ -97,7 +99,7 @@ class HistoryCondition:
         return self.band or self.title or self.without or ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Title:
     id: str = spec(ID)
     name: str = spec(TEXT)
@@ -121,7 +123,7 @@ class Title:
         return self.min_vote_share if self.min_vote_share is not None else self.over_vote_share
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class DocumentSettings:
     number: str | None = spec(TEXT, None)
     date: date | None = spec(value(iso_date), None)
@@ -131,7 +133,7 @@ class DocumentSettings:
     archive: list[str] = spec(list_of(TEXT), factory=list)  # the "Lưu:" entries; default [VT]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Compact:
     year: int = spec(WHOLE)
     movement: str = spec(TEXT)
@@ -155,7 +157,7 @@ class Compact:
         return self.title_names.get(title_id, title_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Unit:
     id: str = spec(ID)
     name: str = spec(TEXT)
@@ -169,12 +171,12 @@ class Unit:
         return self.short or self.name
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class UnitsFile:
     units: list[Unit] = spec(list_of(record(Unit)))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Item:
     id: int = spec(WHOLE)
     title: str = spec(TEXT)
@@ -182,12 +184,12 @@ class Item:
     guide: str | None = spec(TEXT, None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class ItemsFile:
     items: list[Item] = spec(list_of(record(Item)))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class ItemScore:
     self_score: Decimal | None = spec(POINTS, None, key="self")
     block: Decimal | None = spec(POINTS, None)
@@ -199,14 +201,14 @@ class ItemScore:
         return self.block if self.block is not None else self.self_score
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Entry:
     points: Decimal = spec(POINTS)
     reason: str = spec(TEXT)
     ref: str | None = spec(TEXT, None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class UnitScores:
     unit: str = spec(ID)
     scores: dict[int, ItemScore | None] = spec(map_of(whole, record(ItemScore)), factory=dict)
@@ -215,7 +217,7 @@ class UnitScores:
     excluded: str | None = spec(TEXT, None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Ballot:
     issued: int | None = spec(WHOLE, None)  # phiếu phát ra
     returned: int | None = spec(WHOLE, None)  # phiếu thu về
@@ -225,19 +227,19 @@ class Ballot:
     votes: dict[str, dict[str, int]] = spec(map_of(identifier, map_of(identifier, WHOLE)), factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Absence:
     unit: str = spec(ID)
     reason: str = spec(TEXT)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Next:
     leader: str = spec(ID)
     deputy: str = spec(ID)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, eq=False)
 class Review:
     date: date = spec(value(iso_date))
     start: str | None = spec(value(clock_time), None)
