@@ -292,3 +292,20 @@ def test_a_cleared_cell_keeps_the_score_and_says_so(root: Path, tmp_path: Path) 
     assert code == 0
     assert "Lưu ý: nội dung 1: ô điểm tự chấm để trống, giữ nguyên 8." in stderr
     assert "  1: {self: 8, block: 8}" in (root / "compacts/2023/scores/pa01.yaml").read_text(encoding="utf-8")
+
+
+def test_import_json_names_cells_like_every_other_problem(root: Path, tmp_path: Path) -> None:
+    import json
+
+    form = fill(make_form(root, tmp_path), {"E7": 9})
+    code, stdout, _ = invoke(root, "import", "2023", str(form), "--format", "json")
+    document = json.loads(stdout)
+    assert code == 1 and document["written"] is False and document["unit"] == "pa01"
+    (problem,) = document["problems"]
+    assert (problem["code"], problem["sheet"], problem["cell"], problem["line"], problem["column"]) == (
+        "score-over-max", "Tự chấm", "E7", 7, 5)
+    form = fill(make_form(root, tmp_path), {"E7": 5})
+    code, stdout, _ = invoke(root, "import", "2023", str(form), "--format", "json")
+    document = json.loads(stdout)
+    assert code == 0 and document["written"] is True and document["changes"] == ["nội dung 2: tự chấm 6 → 5"]
+    assert document["file"] == "compacts/2023/scores/pa01.yaml"

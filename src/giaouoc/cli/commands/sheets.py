@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,6 +18,14 @@ XlsxOption = Annotated[Path, typer.Option("--xlsx", metavar="TỆP", help="Tệp
 UnitArgument = Annotated[str, typer.Argument(metavar="ĐƠN_VỊ", help="Mã đơn vị, ví dụ pa03.")]
 FileArgument = Annotated[Path, typer.Argument(metavar="TỆP", help="Phiếu tự chấm (.xlsx) đơn vị gửi lại.")]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Chỉ cho xem thay đổi, không ghi tệp.")]
+
+
+class ImportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+ImportFormatOption = Annotated[ImportFormat, typer.Option("--format", help="Dạng kết quả: text hoặc json.")]
 
 
 def export(ctx: typer.Context, year: YearArgument, xlsx: XlsxOption) -> int:
@@ -46,10 +55,12 @@ def form(ctx: typer.Context, year: YearArgument, unit: UnitArgument, xlsx: XlsxO
     return 0
 
 
-def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_run: DryRunOption = False) -> int:
+def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_run: DryRunOption = False,
+                output: ImportFormatOption = ImportFormat.text) -> int:
     """Nhập phiếu tự chấm vào scores/<đơn vị>.yaml (chỉ điểm tự chấm và ghi chú)."""
     from giaouoc.edit.importing import plan_import
     from giaouoc.files import year_lock
+    from giaouoc.report.problems import import_json
 
     settings: Settings = ctx.obj
     if not file.is_file():
@@ -57,7 +68,14 @@ def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_
     with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
         _, data = load_checked(settings, year, unit="")  # errors now; the unit's warnings once the form names it
         plan = plan_import(data, file)
-        print_problems(about(plan.report, plan.unit) if plan.unit else plan.report)
+        shown = about(plan.report, plan.unit) if plan.unit else plan.report
+        if output is ImportFormat.json:  # one document: the unit, the file, the changes, every problem
+            written = not dry_run and not plan.report.errors and bool(plan.changes)
+            if written:
+                plan.write()
+            out(import_json(shown, plan.unit, plan.shown, plan.changes, written))
+            return 1 if plan.report.errors else 0
+        print_problems(shown)
         if plan.report.errors:
             errors = len(plan.report.errors)
             raise DataError(f"phiếu {file.name} hoặc dữ liệu sau khi nhập có {errors} lỗi: chưa ghi gì")
