@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -58,8 +59,9 @@ def test_text_that_looks_like_a_formula_stays_text_everywhere(root: Path, tmp_pa
     edit(root / YEAR / "units.yaml", "name: Phòng Hồ sơ", "name: \"=1+2 Phòng Hồ sơ\"")
     assert invoke(root, "export", "2023", "--xlsx", str(tmp_path / "kq.xlsx"))[0] == 0
     form = make_form(root, tmp_path)
-    for path in (tmp_path / "kq.xlsx", form):
-        assert "<f>" not in _sheet_xml(path)  # no live formula in any sheet
+    assert "<f>" not in _sheet_xml(tmp_path / "kq.xlsx")  # no live formula in any sheet
+    # the form's one formula is its own total row, never a unit's or a name's text
+    assert re.findall(r"<f>(.*?)</f>", _sheet_xml(form)) == ["SUM(E6:E18)"]
     details = load_workbook(tmp_path / "kq.xlsx")["Chi tiết"]
     assert any(cell.value == FORMULA and cell.data_type == "s" for row in details.iter_rows() for cell in row)
     code, stdout, _ = invoke(root, "rank", "2023", "--format", "csv")

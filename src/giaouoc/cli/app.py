@@ -17,11 +17,12 @@ from giaouoc import __version__
 from giaouoc.cli.commands.common import Settings
 from giaouoc.cli.commands.diff import diff
 from giaouoc.cli.commands.history import close, history, reopen
+from giaouoc.cli.commands.importing import import_form
 from giaouoc.cli.commands.new import new
 from giaouoc.cli.commands.rank import ALL_UNITS, rank
 from giaouoc.cli.commands.render import render
 from giaouoc.cli.commands.report import report
-from giaouoc.cli.commands.sheets import export, form, import_form
+from giaouoc.cli.commands.sheets import export, form
 from giaouoc.cli.commands.status import status
 from giaouoc.cli.commands.validate import validate
 from giaouoc.errors import FatalError

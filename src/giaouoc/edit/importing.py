@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from giaouoc.edit.yamledit import apply_updates
+from giaouoc.edit.yamledit import apply_updates, replace_list
 from giaouoc.errors import DataError
 from giaouoc.files import write_atomic
 from giaouoc.load.folder import display_path
 from giaouoc.load.seal import closed_on
 from giaouoc.load.tree import load_file
-from giaouoc.model.records import UnitScores
+from giaouoc.model.records import Entry, UnitScores
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.vietnamese import format_number
@@ -32,6 +32,7 @@ class ImportPlan:
     changes: list[str] = field(default_factory=list)  # "nội dung 1: tự chấm 8 → 7"
     report: Report = field(default_factory=Report)  # problems in the form, or in the year after the import
     kept: list[str] = field(default_factory=list)  # cells the unit left empty whose score stays as it was
+    entry_changes: list[str] = field(default_factory=list)  # bonus and penalty rows added or taken out
 
     def write(self) -> None:
         write_atomic(self.target, self.text.encode("utf-8"))
@@ -54,6 +55,15 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
     source = load_file(target, plan.shown, Report()) if target.is_file() else None
     old_text = target.read_bytes().decode("utf-8") if target.is_file() else ""  # line ends kept as they are
     plan.text = apply_updates(old_text, source, content.unit, content.scores)
+    before = year.scores.get(content.unit)
+    for key, rows in content.entries.items():  # bonus and penalty rows: the list is replaced when it changed
+        on_file = _rows(getattr(before, key) if before is not None else [])
+        if rows and rows != on_file:
+            entries: list[dict[str, object]] = [{"points": p, "reason": r, "ref": f} for p, r, f in rows]
+            plan.text = replace_list(plan.text, key, entries, _same(on_file, rows))
+            plan.entry_changes += _entry_changes(key, on_file, rows)
+        elif not rows and on_file:
+            plan.kept.append(f"bảng {_LABELS[key]} để trống, giữ nguyên {len(on_file)} mục đã có")
     with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
         trial = Path(work) / "compacts" / year.folder.name
         shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
@@ -61,8 +71,8 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
         (trial / "scores" / target.name).write_bytes(plan.text.encode("utf-8"))
         checked, plan.report = load_year(Path(work), trial)
     if checked is not None:
-        plan.changes = _changes(year.scores.get(content.unit), checked.scores[content.unit], content.scores)
-        plan.kept = _kept(year.scores.get(content.unit), content.scores, year)
+        plan.changes = _changes(before, checked.scores[content.unit], content.scores) + plan.entry_changes
+        plan.kept = _kept(before, content.scores, year) + plan.kept
     return plan
 
 
@@ -75,6 +85,40 @@ def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, s
         if new_score is None and old is not None and old.self_score is not None:
             lines.append(f"nội dung {item.id}: ô điểm tự chấm để trống, giữ nguyên {format_number(old.self_score)}")
     return lines
+
+
+_LABELS = {"bonus": "điểm thưởng", "penalties": "điểm trừ"}
+Row = tuple[Decimal, str, str | None]
+
+
+def _rows(entries: list[Entry]) -> list[Row]:
+    return [(e.points, e.reason, e.ref) for e in entries]
+
+
+def _same(old: list[Row], new: list[Row]) -> list[int | None]:
+    """For each new row, an old row equal to it (each old row used once), or None."""
+    free = list(range(len(old)))
+    found: list[int | None] = []
+    for row in new:
+        match = next((i for i in free if old[i] == row), None)
+        if match is not None:
+            free.remove(match)
+        found.append(match)
+    return found
+
+
+def _entry_changes(key: str, old: list[Row], new: list[Row]) -> list[str]:
+    """Rows taken out, then rows added: "điểm thưởng: thêm 1 điểm «Giải nhất …» (QĐ số 12)"."""
+    def show(row: Row) -> str:
+        return f"{format_number(row[0])} điểm «{row[1]}»" + (f" ({row[2]})" if row[2] else "")
+
+    left, lines = list(new), []
+    for row in old:
+        if row in left:
+            left.remove(row)
+        else:
+            lines.append(f"{_LABELS[key]}: bỏ {show(row)}")
+    return lines + [f"{_LABELS[key]}: thêm {show(row)}" for row in left]
 
 
 def _odd_files(folder: str, names: list[str]) -> list[str]:

@@ -27,6 +27,7 @@ class _Node:
     flow: bool = False
     keys: dict[Any, _Node] = field(default_factory=dict)  # key -> the value's node
     key_starts: dict[Any, int] = field(default_factory=dict)  # key -> where the key starts
+    items: list[_Node] = field(default_factory=list)  # a sequence's entries
 
 
 def _tree(text: str) -> _Node | None:
@@ -47,6 +48,8 @@ def _tree(text: str) -> _Node | None:
             if top is not None and top[1]:
                 top[0].keys[top[2]] = node
                 top[2] = None
+            elif top is not None:
+                top[0].items.append(node)
             root = root or node
             if not isinstance(event, yaml.ScalarEvent):
                 stack.append([node, isinstance(event, yaml.MappingStartEvent), None])
@@ -62,9 +65,10 @@ def _at(mark: Any) -> int:
 
 def _content_end(node: _Node) -> int:
     """Where a value's own text ends: a block mapping's end mark lies at the next key, past comments."""
-    if node.flow or not node.keys:
+    children = list(node.keys.values()) or node.items
+    if node.flow or not children:
         return node.end
-    return max(_content_end(child) for child in node.keys.values())
+    return max(_content_end(child) for child in children)
 
 
 def _key(value: str) -> Any:
@@ -155,3 +159,34 @@ def _new_scores_block(text: str, scores: _Node | None, updates: dict[int, Update
     if scores is not None:  # `scores:` with nothing, or an empty flow mapping: the value is replaced
         return text[:scores.start].rstrip(" ") + newline + newline.join(lines) + text[scores.end:]
     return text.rstrip("\r\n") + newline + "scores:" + newline + newline.join(lines) + newline
+
+
+def replace_list(text: str, key: str, entries: list[dict[str, object]], same: list[int | None]) -> str:
+    """The file with the list under `key` (bonus, penalties) replaced by `entries`, one flow entry a line.
+
+    `same[i]` is the index of the old entry equal to entry i, whose text is kept as the clerk wrote it.
+    Only that list's text changes: the rest of the file, its comments and line endings stay.
+    """
+    newline = "\r\n" if "\r\n" in text else "\n"
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    tree = _tree(body)
+    node = tree.keys.get(key) if tree is not None else None
+    lines = [f"- {flow(entry)}" for entry in entries]
+    if node is None:
+        block = newline.join(f"  {line}" for line in lines)
+        return bom + body.rstrip("\r\n") + newline + f"{key}:" + newline + block + newline
+    if node.items and not node.flow:  # a block list: replaced in place, at its own indent
+        indent = node.start - body.rfind("\n", 0, node.start) - 1
+        for index, old in enumerate(same):
+            if old is not None and old < len(node.items):
+                item = node.items[old]
+                lines[index] = "- " + body[item.start:_content_end(item)]
+        new = (newline + " " * indent).join(lines)
+        return bom + body[:node.start] + new + body[_content_end(node):]
+    key_start = tree.key_starts[key] if tree is not None else 0
+    indent = key_start - body.rfind("\n", 0, key_start) - 1 + 2
+    colon = body.index(":", key_start + len(key)) + 1
+    rest = body[node.end:] if node.end > colon else body[colon:]
+    block = "".join(newline + " " * indent + line for line in lines)
+    return bom + body[:colon] + block + (rest if rest.startswith(("\n", "\r")) or not rest else newline + rest)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from giaouoc.problems import Report
 from giaouoc.report.terminal import err, out, print_problems, summary
@@ -39,14 +40,14 @@ def _property(value: str) -> str:
     return _escape(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def import_json(report: Report, unit: str, file: str, changes: list[str], written: bool) -> str:
+def import_document(report: Report, unit: str, file: str, changes: list[str], written: bool) -> dict[str, Any]:
     """`import --format json`: the form's unit and target file, the changes, whether they were written, and every
     problem with its place (a sheet and cell for the form, a file and line for the year after the import)."""
     problems = [p.as_dict() for p in report.sorted()]
     document = {"ok": not report.errors, "unit": unit or None, "file": file or None, "changes": changes,
                 "written": written, "errors": len(report.errors), "warnings": len(report.warnings),
                 "problems": problems}
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return document
 
 
 FORMATS: dict[str, Callable[[Report, str], None]] = {"text": as_text, "json": as_json, "github": as_github}

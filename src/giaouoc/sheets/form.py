@@ -1,11 +1,16 @@
-"""`giaouoc form`: a self-assessment workbook for one unit, with Excel refusing impossible scores."""
+"""`giaouoc form`: a self-assessment workbook for one unit, with Excel refusing impossible scores.
+
+Below the items: the total, rows for the bonus and penalty points the unit proposes (reason, basis,
+points: imported like the scores), and the place for the date and the signatures.
+"""
 
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
-from giaouoc.model.records import Unit
+from giaouoc.model.records import Entry, Unit
 from giaouoc.model.year import Year
 from giaouoc.sheets.style import header_row, number, put, title_rows
 
@@ -13,7 +18,12 @@ FORM_SHEET = "Tự chấm"
 META_SHEET = "giaouoc"
 FORM_KIND = "giaouoc-tu-cham/1"
 SCORE_COLUMN, NOTE_COLUMN = 5, 6
+REASON_COLUMN, REF_COLUMN = 2, 4  # bonus and penalty rows: reason, basis; points in SCORE_COLUMN
 HEADERS = ["TT", "Nội dung", "Điểm chuẩn", "Hướng dẫn chấm", "Điểm tự chấm", "Ghi chú"]
+ENTRY_HEADERS = ["TT", "Lý do", None, "Căn cứ (số, ngày văn bản)", "Điểm", None]
+SPARE_ROWS = 3  # empty rows offered below the entries already on file, at least MIN_ROWS in all
+MIN_ROWS = 5
+SECTIONS = {"bonus": "Điểm thưởng đề nghị", "penalties": "Điểm trừ (đơn vị tự nhận)"}
 
 
 def unit_line(year: Year, unit: Unit) -> str:
@@ -23,8 +33,6 @@ def unit_line(year: Year, unit: Unit) -> str:
 
 def form_workbook(year: Year, unit: Unit) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     workbook = Workbook()
     sheet = workbook.active
@@ -34,40 +42,115 @@ def form_workbook(year: Year, unit: Unit) -> bytes:
         f"Phiếu tự chấm điểm thi đua năm {compact.year}",
         unit_line(year, unit),
         "Điền điểm tự chấm vào cột «Điểm tự chấm» (từ 0 đến điểm chuẩn, tối đa 2 chữ số thập phân) và ghi chú "
-        "nếu cần. Không thêm, xóa hay đổi thứ tự các dòng.",
+        "nếu cần; điểm thưởng, điểm trừ ghi ở các bảng bên dưới. Không thêm, xóa hay đổi thứ tự các dòng.",
     ])
     header_row(sheet, start, HEADERS)
+    last = _item_rows(sheet, year, unit, start + 1)
+    _total_row(sheet, year, start + 1, last + 1)
+    row, sections = last + 3, {}
     scores = year.scores.get(unit.id)
-    for offset, item in enumerate(year.items, start=1):
-        row = start + offset
-        current = scores.scores.get(item.id) if scores else None
-        values = [item.id, item.title, number(item.max), (item.guide or "").strip() or None,
-                  number(current.self_score) if current else None, current.note if current else None]
-        for column, value in enumerate(values, start=1):
-            cell = put(sheet, row, column, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        text_lines = max(len(item.title) // 55 + 1, len((item.guide or "").strip()) // 42 + 1)
-        sheet.row_dimensions[row].height = 15 * text_lines  # wrapped rows: Excel and LibreOffice keep this height
-        for column in (SCORE_COLUMN, NOTE_COLUMN):
-            sheet.cell(row=row, column=column).protection = Protection(locked=False)
-        sheet.cell(row=row, column=SCORE_COLUMN).number_format = "0.00"
-        check = DataValidation(type="decimal", operator="between", formula1="0", formula2=str(item.max),
-                               allow_blank=True, showErrorMessage=True, errorTitle="Điểm không hợp lệ",
-                               error=f"Điểm nội dung {item.id} phải từ 0 đến {item.max}.")
-        check.add(sheet.cell(row=row, column=SCORE_COLUMN))
-        sheet.add_data_validation(check)
+    for key, title in SECTIONS.items():
+        entries: list[Entry] = getattr(scores, key) if scores else []
+        count = max(MIN_ROWS, len(entries) + SPARE_ROWS)
+        sections[key] = (row + 2, count)
+        row = _entry_rows(sheet, row, title, entries, count) + 2
+    _signature_rows(sheet, row)
     for letter, width in zip("ABCDEF", (5, 60, 11, 45, 13, 35), strict=True):
         sheet.column_dimensions[letter].width = width
-    sheet.protection.sheet = True  # only the score and note cells can be changed
-    _meta(workbook.create_sheet(META_SHEET), year, unit, start + 1)
+    sheet.protection.sheet = True  # only the cells to fill in can be changed
+    _meta(workbook.create_sheet(META_SHEET), year, unit, start + 1, sections)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _meta(sheet: Any, year: Year, unit: Unit, first_row: int) -> None:
+def _item_rows(sheet: Any, year: Year, unit: Unit, first: int) -> int:
+    """One row per item, the score and note cells open; returns the last row."""
+    from openpyxl.styles import Alignment
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    scores = year.scores.get(unit.id)
+    row = first - 1
+    for row, item in enumerate(year.items, start=first):
+        current = scores.scores.get(item.id) if scores else None
+        values = [item.id, item.title, number(item.max), (item.guide or "").strip() or None,
+                  number(current.self_score) if current else None, current.note if current else None]
+        for column, value in enumerate(values, start=1):
+            put(sheet, row, column, value).alignment = Alignment(wrap_text=True, vertical="top")
+        text_lines = max(len(item.title) // 55 + 1, len((item.guide or "").strip()) // 42 + 1)
+        sheet.row_dimensions[row].height = 15 * text_lines  # wrapped rows: Excel and LibreOffice keep this height
+        _open_cells(sheet, row, (SCORE_COLUMN, NOTE_COLUMN))
+        check = DataValidation(type="decimal", operator="between", formula1="0", formula2=str(item.max),
+                               allow_blank=True, showErrorMessage=True, errorTitle="Điểm không hợp lệ",
+                               error=f"Điểm nội dung {item.id} phải từ 0 đến {item.max}.")
+        check.add(sheet.cell(row=row, column=SCORE_COLUMN))
+        sheet.add_data_validation(check)
+    return row
+
+
+def _total_row(sheet: Any, year: Year, first: int, row: int) -> None:
+    """"Cộng": the sum of the maxima, and Excel's sum of the self scores (a formula we write, never a unit's)."""
+    from openpyxl.styles import Font
+
+    put(sheet, row, 2, "Cộng").font = Font(bold=True)
+    put(sheet, row, 3, number(sum((i.max for i in year.items), Decimal(0)))).font = Font(bold=True)
+    total = sheet.cell(row=row, column=SCORE_COLUMN, value=f"=SUM(E{first}:E{row - 1})")
+    total.font, total.number_format = Font(bold=True), "0.00"
+
+
+def _entry_rows(sheet: Any, row: int, title: str, entries: list[Entry], count: int) -> int:
+    """A titled table of bonus or penalty rows, those on file filled in; returns its last row."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    put(sheet, row, 1, f"{title} (ghi lý do, căn cứ và số điểm; để trống nếu không có)").font = Font(bold=True)
+    header_row(sheet, row + 1, [h or "" for h in ENTRY_HEADERS], freeze=False)
+    check = DataValidation(type="decimal", operator="greaterThan", formula1="0", allow_blank=True,
+                           showErrorMessage=True, errorTitle="Điểm không hợp lệ", error="Số điểm phải lớn hơn 0.")
+    sheet.add_data_validation(check)
+    for index in range(count):
+        at = row + 2 + index
+        entry = entries[index] if index < len(entries) else None
+        put(sheet, at, 1, index + 1)
+        for column, value in ((REASON_COLUMN, entry and entry.reason), (REF_COLUMN, entry and entry.ref),
+                              (SCORE_COLUMN, entry and number(entry.points))):
+            put(sheet, at, column, value).alignment = Alignment(wrap_text=True, vertical="top")
+        _open_cells(sheet, at, (REASON_COLUMN, REF_COLUMN, SCORE_COLUMN))
+        check.add(sheet.cell(row=at, column=SCORE_COLUMN))
+    return row + 1 + count
+
+
+def _signature_rows(sheet: Any, row: int) -> None:
+    """The date (to fill in) and the places where the clerk and the unit head sign."""
+    from openpyxl.styles import Alignment, Font
+
+    centre = Alignment(horizontal="center", wrap_text=True)
+    for text, column, font in (("…, ngày … tháng … năm …", 4, Font(italic=True)),
+                               ("NGƯỜI LẬP PHIẾU", 2, Font(bold=True)), ("THỦ TRƯỞNG ĐƠN VỊ", 4, Font(bold=True)),
+                               ("(Ký, ghi rõ họ tên)", 2, Font(italic=True)),
+                               ("(Ký, ghi rõ họ tên, đóng dấu)", 4, Font(italic=True))):
+        at = row + (0 if text.startswith("…") else 1 if text.isupper() else 2)
+        cell = put(sheet, at, column, text)
+        cell.font, cell.alignment = font, centre
+        if column == 4:
+            sheet.merge_cells(start_row=at, start_column=4, end_row=at, end_column=6)
+    _open_cells(sheet, row, (4,))
+
+
+def _open_cells(sheet: Any, row: int, columns: tuple[int, ...]) -> None:
+    from openpyxl.styles import Protection
+
+    for column in columns:
+        cell = sheet.cell(row=row, column=column)
+        cell.protection = Protection(locked=False)
+        if column == SCORE_COLUMN:
+            cell.number_format = "0.00"
+
+
+def _meta(sheet: Any, year: Year, unit: Unit, first_row: int, sections: dict[str, tuple[int, int]]) -> None:
     rows = [("form", FORM_KIND), ("year", year.compact.year), ("unit", unit.id),
             ("items", ",".join(str(i.id) for i in year.items)), ("first_row", first_row)]
+    rows += [(key, f"{first},{count}") for key, (first, count) in sections.items()]
     for index, (key, value) in enumerate(rows, start=1):
         put(sheet, index, 1, key)
         put(sheet, index, 2, value)

@@ -14,11 +14,22 @@ from giaouoc.model.fields import decimal_comma_hint, two_places
 from giaouoc.model.records import Item
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
-from giaouoc.sheets.form import FORM_KIND, FORM_SHEET, META_SHEET, NOTE_COLUMN, SCORE_COLUMN, unit_line
+from giaouoc.sheets.form import (
+    FORM_KIND,
+    FORM_SHEET,
+    META_SHEET,
+    NOTE_COLUMN,
+    REASON_COLUMN,
+    REF_COLUMN,
+    SCORE_COLUMN,
+    SECTIONS,
+    unit_line,
+)
 from giaouoc.vietnamese import format_number
 
 _DOT = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")
-_META_ROWS = {"form": 1, "year": 2, "unit": 3, "items": 4, "first_row": 5}
+_META_ROWS = {"form": 1, "year": 2, "unit": 3, "items": 4, "first_row": 5, "bonus": 6, "penalties": 7}
+EntryRow = tuple[Decimal, str, str | None]  # points, reason, basis
 
 
 @dataclass
@@ -27,6 +38,7 @@ class FormContent:
 
     unit: str
     scores: dict[int, tuple[Decimal | None, str | None]] = field(default_factory=dict)
+    entries: dict[str, list[EntryRow]] = field(default_factory=dict)  # "bonus"/"penalties": rows filled in
     report: Report = field(default_factory=Report)
 
 
@@ -49,7 +61,52 @@ def read_form(path: Path, year: Year) -> FormContent:
     formulas = _uncomputed_formulas(path, form_sheet)
     for offset, item in enumerate(year.items):
         _read_row(workbook[form_sheet], first + offset, item, formulas, path.name, content)
+    for key in SECTIONS:
+        if key in meta:  # forms made before the bonus and penalty rows have none
+            _read_entries(workbook[form_sheet], key, meta[key], path.name, content)
     return content
+
+
+def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormContent) -> None:
+    """The bonus (or penalty) rows the unit filled in: reason and points both, the basis optional."""
+    first, _, count = str(where).partition(",")
+    if not (first.isdigit() and count.isdigit() and 1 <= int(first) <= 1000 and int(count) <= 100):
+        content.report.add_cell(file, META_SHEET, _META_ROWS[key], 2, "form-mismatch",
+                                "phiếu đã bị sửa (vị trí bảng điểm thưởng, điểm trừ không hợp lệ): hãy lập phiếu mới")
+        return
+    label = "điểm thưởng" if key == "bonus" else "điểm trừ"
+    rows: list[EntryRow] = []
+    for index in range(int(count)):
+        row = int(first) + index
+        if sheet.cell(row=row, column=1).value != index + 1:
+            content.report.add_cell(file, sheet.title, row, 1, "form-mismatch",
+                                    f"dòng này phải là dòng {index + 1} của bảng {label} (các dòng đã bị thêm, "
+                                    "xóa hoặc đổi thứ tự)")
+            return
+        reason = _text(sheet, row, REASON_COLUMN, f"{label} dòng {index + 1}", file, content.report)
+        ref = _text(sheet, row, REF_COLUMN, f"{label} dòng {index + 1}", file, content.report)
+        points = _score(sheet, row, SCORE_COLUMN, f"{label} dòng {index + 1}", None, file, content.report)
+        if reason is None and points is None and ref is None:
+            continue
+        if reason is None or points is None:
+            if not any(p.line == row for p in content.report.errors):
+                missing = "lý do" if reason is None else "số điểm"
+                content.report.add_cell(file, sheet.title, row, REASON_COLUMN if reason is None else SCORE_COLUMN,
+                                        "missing-key", f"{label} dòng {index + 1}: thiếu {missing}")
+            continue
+        rows.append((points, reason, ref))
+    content.entries[key] = rows
+
+
+def _text(sheet: Any, row: int, column: int, label: str, file: str, report: Report) -> str | None:
+    """A text cell: None when empty; control characters refused."""
+    value = sheet.cell(row=row, column=column).value
+    text = str(value).strip() if value is not None and str(value).strip() else None
+    if text is not None and CONTROL_CHARS.search(text.replace("\n", "").replace("\r", "")):
+        report.add_cell(file, sheet.title, row, column, "control-char",
+                        f"{label}: có ký tự điều khiển (Word, Excel không nhận)")
+        return None
+    return text
 
 
 def _open(path: Path) -> tuple[Any, str]:
@@ -83,12 +140,10 @@ def _read_row(sheet: Any, row: int, item: Item, formulas: dict[int, str], file: 
                                 f"nội dung {item.id}: ô chứa công thức chưa được tính ({formulas[row]}): hãy mở "
                                 "phiếu trong Excel, lưu lại, hoặc nhập số")
         return
-    score = _score(sheet, row, item.id, item.max, file, content.report)
-    note = sheet.cell(row=row, column=NOTE_COLUMN).value
-    note_text = str(note).strip() if note is not None and str(note).strip() else None
-    if note_text is not None and CONTROL_CHARS.search(note_text.replace("\n", "").replace("\r", "")):
-        content.report.add_cell(file, sheet.title, row, NOTE_COLUMN, "control-char",
-                                f"nội dung {item.id}: ghi chú có ký tự điều khiển (Word, Excel không nhận)")
+    score = _score(sheet, row, SCORE_COLUMN, f"nội dung {item.id}", item.max, file, content.report)
+    errors = len(content.report.errors)
+    note_text = _text(sheet, row, NOTE_COLUMN, f"nội dung {item.id}: ghi chú", file, content.report)
+    if len(content.report.errors) > errors:
         return
     if score is not None or note_text is not None:
         content.scores[item.id] = (score, note_text)
@@ -177,11 +232,13 @@ def _check_meta(meta: dict[str, Any], sheet: Any, file: str, year: Year, report:
     return unit
 
 
-def _score(sheet: Any, row: int, item: int, maximum: Decimal, file: str, report: Report) -> Decimal | None:
-    value = sheet.cell(row=row, column=SCORE_COLUMN).value
+def _score(sheet: Any, row: int, column: int, label: str, maximum: Decimal | None, file: str,
+           report: Report) -> Decimal | None:
+    """A score (0 to `maximum`) or, with no maximum, bonus or penalty points (more than 0)."""
+    value = sheet.cell(row=row, column=column).value
 
     def refuse(code: str, message: str) -> None:
-        report.add_cell(file, sheet.title, row, SCORE_COLUMN, code, f"nội dung {item}: {message}")
+        report.add_cell(file, sheet.title, row, column, code, f"{label}: {message}")
 
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -204,14 +261,18 @@ def _score(sheet: Any, row: int, item: int, maximum: Decimal, file: str, report:
         refuse("invalid-number", f"cần một số, không phải «{value}»")
         return None
     if not number.is_finite() or number.adjusted() > 9:
-        refuse("invalid-number", f"cần một số từ 0 đến {format_number(maximum)}, không phải «{value}»")
+        wanted = f"từ 0 đến {format_number(maximum)}" if maximum is not None else "lớn hơn 0"
+        refuse("invalid-number", f"cần một số {wanted}, không phải «{value}»")
         return None
     if isinstance(value, float) and abs(number - number.quantize(Decimal("0.01"))) < Decimal("1e-9"):
         number = number.quantize(Decimal("0.01"))  # 8.3 - 0.8 computed by Excel is 7.500000000000001: Excel shows 7,5
     if not two_places(number):
         refuse("too-many-decimals", f"điểm {value} có quá 2 chữ số thập phân")
         return None
-    if not 0 <= number <= maximum:
+    if maximum is None and number <= 0:
+        refuse("points-not-positive", f"số điểm {format_number(number)} phải lớn hơn 0")
+        return None
+    if maximum is not None and not 0 <= number <= maximum:
         code = "score-negative" if number < 0 else "score-over-max"
         refuse(code, f"điểm {format_number(number)} phải từ 0 đến điểm chuẩn {format_number(maximum)}")
         return None

@@ -33,7 +33,7 @@ def title_rows(sheet: Any, lines: list[str]) -> int:
     return len(lines) + 2
 
 
-def header_row(sheet: Any, row: int, headers: list[str]) -> None:
+def header_row(sheet: Any, row: int, headers: list[str], freeze: bool = True) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     thin = Side(style="thin")
@@ -43,9 +43,10 @@ def header_row(sheet: Any, row: int, headers: list[str]) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
-    sheet.print_title_rows = f"{row}:{row}"
-    print_landscape(sheet)
+    if freeze:  # the items' header stays on screen and on every printed page
+        sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+        sheet.print_title_rows = f"{row}:{row}"
+        print_landscape(sheet)
 
 
 def fit_columns(sheet: Any, header_row_index: int, minimum: int = 6) -> None:

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from giaouoc.cli.commands.common import Settings, YearArgument, about, load_checked, load_ranked, output_path
-from giaouoc.errors import DataError, UsageError
-from giaouoc.report.terminal import err, out, print_problems
+from giaouoc.cli.commands.common import Settings, YearArgument, load_checked, load_ranked, output_path
+from giaouoc.errors import UsageError
+from giaouoc.report.terminal import out
 
 if TYPE_CHECKING:
 
@@ -40,52 +40,45 @@ def export(ctx: typer.Context, year: YearArgument, xlsx: XlsxOption) -> int:
     return 0
 
 
-def form(ctx: typer.Context, year: YearArgument, unit: UnitArgument, xlsx: XlsxOption) -> int:
-    """Lập phiếu tự chấm (Excel) cho một đơn vị."""
+OptionalUnit = Annotated[str | None, typer.Argument(metavar="ĐƠN_VỊ",
+                                                    help="Mã đơn vị, ví dụ pa03 (bỏ trống khi dùng --all).")]
+FormXlsxOption = Annotated[Path | None, typer.Option("--xlsx", metavar="TỆP",
+                                                     help="Tệp Excel (.xlsx) sẽ ghi (một đơn vị).")]
+AllOption = Annotated[bool, typer.Option("--all", help="Lập phiếu cho mọi đơn vị của năm.")]
+OutOption = Annotated[Path | None, typer.Option("--out", metavar="THƯ_MỤC",
+                                                help="Thư mục ghi các phiếu khi dùng --all.")]
+FilesArgument = Annotated[list[Path], typer.Argument(metavar="TỆP...",
+                                                     help="Các phiếu tự chấm (.xlsx) đơn vị gửi lại.")]
+
+
+def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx: FormXlsxOption = None,
+         every: AllOption = False, out_dir: OutOption = None) -> int:
+    """Lập phiếu tự chấm (Excel) cho một đơn vị (--xlsx TỆP) hoặc cho mọi đơn vị (--all --out THƯ_MỤC)."""
     from giaouoc.files import write_atomic
     from giaouoc.sheets.form import form_workbook
 
     settings: Settings = ctx.obj
-    unit = unit.lower()  # PA03 as the tables print it
-    _, data = load_checked(settings, year, unit)
-    if unit not in {u.id for u in data.units}:
+    if every == (unit is not None) or (xlsx is None) == (unit is not None) or (out_dir is None) == every:
+        raise UsageError("cần «form NĂM ĐƠN_VỊ --xlsx TỆP» (một đơn vị) hoặc «form NĂM --all --out THƯ_MỤC» "
+                         "(mọi đơn vị)")
+    _, data = load_checked(settings, year, (unit or "").lower())
+    units = data.units if every else [u for u in data.units if u.id == (unit or "").lower()]
+    if not units:
         raise UsageError(f"không có đơn vị «{unit}» (các đơn vị: {', '.join(u.id for u in data.units)})")
-    write_atomic(output_path(settings, xlsx), form_workbook(data, data.unit(unit)))
-    out(str(xlsx))
-    return 0
-
-
-def import_form(ctx: typer.Context, year: YearArgument, file: FileArgument, dry_run: DryRunOption = False,
-                output: ImportFormatOption = ImportFormat.text) -> int:
-    """Nhập phiếu tự chấm vào scores/<đơn vị>.yaml (chỉ điểm tự chấm và ghi chú)."""
-    from giaouoc.edit.importing import plan_import
-    from giaouoc.files import year_lock
-    from giaouoc.report.problems import import_json
-
-    settings: Settings = ctx.obj
-    if not file.is_file():
-        raise UsageError(f"không có tệp {file}")
-    with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
-        _, data = load_checked(settings, year, unit="")  # errors now; the unit's warnings once the form names it
-        plan = plan_import(data, file)
-        shown = about(plan.report, plan.unit) if plan.unit else plan.report
-        if output is ImportFormat.json:  # one document: the unit, the file, the changes, every problem
-            written = not dry_run and not plan.report.errors and bool(plan.changes)
-            if written:
-                plan.write()
-            out(import_json(shown, plan.unit, plan.shown, plan.changes, written))
-            return 1 if plan.report.errors else 0
-        print_problems(shown)
-        if plan.report.errors:
-            errors = len(plan.report.errors)
-            raise DataError(f"phiếu {file.name} hoặc dữ liệu sau khi nhập có {errors} lỗi: chưa ghi gì")
-        for line in plan.changes or ["Không có thay đổi."]:
-            out(line)
-        for line in plan.kept:
-            err(f"Lưu ý: {line}.")
-        if dry_run:
-            err(f"Chạy thử (--dry-run): chưa ghi gì; phiếu của đơn vị «{plan.unit}» sẽ ghi vào {plan.shown}.")
-        elif plan.changes:
-            plan.write()
-            err(f"Đã ghi {plan.shown} (phiếu của đơn vị «{plan.unit}»).")
+    if out_dir is not None:
+        folder = output_path(settings, out_dir)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"không ghi được vào {out_dir}: đó là một tệp, không phải thư mục")
+        targets = [folder / f"phieu-tu-cham-{data.compact.year}-{u.id}.xlsx" for u in units]
+    else:
+        targets = [output_path(settings, xlsx)] if xlsx is not None else []
+    workbooks = [form_workbook(data, u) for u in units]  # every form made before any is written
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"không tạo được thư mục {out_dir}: {exc.strerror or exc}") from exc
+    for target, content in zip(targets, workbooks, strict=True):
+        write_atomic(target, content)
+        out(str(target))
     return 0
