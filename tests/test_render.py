@@ -364,3 +364,21 @@ def test_form_shows_only_the_units_warnings(root: Path, tmp_path: Path) -> None:
     code, _, stderr = invoke(root, "form", "2023", "pa02", "--xlsx", str(tmp_path / "f.xlsx"))
     assert code == 0
     assert "pa02" in stderr and "pa09" not in stderr
+
+
+def test_word_files_carry_only_the_styles_they_use(rendered: Path) -> None:
+    """The base template is python-docx's cut to what the documents use: every style referred to is defined."""
+    import re
+    import zipfile
+
+    for doc in ("giao-uoc", "to-trinh", "bien-ban", "bang-diem"):
+        with zipfile.ZipFile(rendered / f"{doc}.docx") as archive:
+            names = set(archive.namelist())
+            styles = archive.read("word/styles.xml").decode("utf-8")
+            used = set(re.findall(r'w:(?:pStyle|tblStyle|rStyle) w:val="([^"]+)"',
+                                  "".join(archive.read(n).decode("utf-8") for n in names
+                                          if n.startswith("word/") and n.endswith(".xml"))))
+        defined = set(re.findall(r'w:styleId="([^"]+)"', styles))
+        assert "word/stylesWithEffects.xml" not in names and "docProps/thumbnail.jpeg" not in names
+        assert {"TableGrid", "Normal"} <= defined and used <= defined, (doc, used - defined)
+        assert len(defined) < 15

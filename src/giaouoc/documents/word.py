@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from giaouoc.documents.render import Rendered
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_BASE = Path(__file__).with_name("base.docx")  # python-docx's template cut to the styles used (tools/make_base_docx.py)
 
 
 def docx_bytes(rendered: Rendered) -> bytes:
@@ -22,7 +24,7 @@ def docx_bytes(rendered: Rendered) -> bytes:
     from giaouoc.documents.wordstyle import set_geometry, setup_document
 
     frame = rendered.frame
-    document = Document()
+    document = Document(str(_BASE))
     setup_document(document)
     section = document.sections[0]
     set_geometry(section, frame.orientation == "landscape")
