@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import SAMPLE, edit, without_history
+from conftest import SAMPLE, copy_sample, edit, without_history
 from giaouoc.cli.app import app
 from giaouoc.history.check import check_all
 from giaouoc.history.records import load_ranked
@@ -332,6 +332,15 @@ def test_history_command_formats(root: Path) -> None:
     assert code == 0 and stdout.startswith("| Đơn vị | 2022 | 2023 |")
     assert "Đơn vị Quyết thắng (đề nghị)" in stdout  # proposed in 2023, no decision yet
     assert invoke(root, "history", "pa99")[0] == 2
+
+
+def test_unit_history_table_shows_the_decision_number_markdown_the_whole_decision(tmp_path: Path) -> None:
+    """The sample's own history: pa09 got Quyết thắng in 2021 through pa07 (decision 98/QĐ-CAT)."""
+    root = copy_sample(tmp_path)
+    code, table, _ = invoke(root, "history", "pa09")
+    assert code == 0 and "(98/QĐ-CAT)" in table and "ngày 20/01/2022" not in table
+    code, markdown, _ = invoke(root, "history", "pa09", "--format", "markdown")
+    assert code == 0 and "Quyết định số 98/QĐ-CAT ngày 20/01/2022" in markdown
 
 
 # --- property: ids are names, not meaning ----------------------------------------------------------------------------

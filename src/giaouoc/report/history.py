@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -34,7 +35,13 @@ def overview_rows(history: BlockHistory) -> list[list[str]]:
             for u in history.units]
 
 
-def unit_rows(history: BlockHistory, unit: UnitHistory) -> list[list[str]]:
+def _number(decision: str) -> str:
+    """A decision as a narrow table cell shows it: its number ("98/QĐ-CAT"), the whole text elsewhere."""
+    found = re.search(r"\bsố\s+(\S+)", decision)
+    return found.group(1) if found else decision
+
+
+def unit_rows(history: BlockHistory, unit: UnitHistory, short: bool = False) -> list[list[str]]:
     names = history.titles
     rows = []
     for year in history.years:
@@ -46,7 +53,7 @@ def unit_rows(history: BlockHistory, unit: UnitHistory) -> list[list[str]]:
                 str(year), str(e.rank or ""), format_number(e.total) if e.total is not None else "",
                 "lỗi dữ liệu" if e.errors else e.band or "",
                 "; ".join(names.get(t, t) for t in e.proposed),
-                "; ".join(f"{names.get(t, t)} ({d})" for t, d in e.awarded),
+                "; ".join(f"{names.get(t, t)} ({_number(d) if short else d})" for t, d in e.awarded),
                 "; ".join(names.get(t, t) for t in e.refused),
                 "" if e.unit == unit.unit.id else e.unit.upper(),
             ])
@@ -89,7 +96,8 @@ def _table(history: BlockHistory, unit: UnitHistory | None) -> None:
         print_table("Kết quả qua các năm", columns, overview_rows(history))
     else:
         columns = [(h, i in (0, 1, 2)) for i, h in enumerate(UNIT_HEADERS)]
-        print_table(f"{unit.unit.label} — {unit.unit.name} qua các năm", columns, unit_rows(history, unit))
+        print_table(f"{unit.unit.label} — {unit.unit.name} qua các năm", columns,
+                    unit_rows(history, unit, short=True))
 
 
 def _json(history: BlockHistory, unit: UnitHistory | None) -> None:
