@@ -157,3 +157,12 @@ def test_an_upper_case_id_in_a_data_file_says_the_lower_case_one(root: Path) -> 
     edit(root / "compacts/2023/units.yaml", "id: pa02", "id: PA02")
     code, stdout, _ = invoke("--root", str(root), "validate")
     assert code == 1 and "[invalid-id]" in stdout and "viết «pa02»" in stdout
+
+
+def test_a_copied_score_file_is_named_as_a_copy_not_a_unit(root: Path) -> None:
+    scores = root / "compacts/2023/scores"
+    (scores / "pa01 - Copy.yaml").write_bytes((scores / "pa01.yaml").read_bytes())
+    code, stdout, _ = invoke("--root", str(root), "validate")
+    assert code == 1
+    assert "tên tệp «pa01 - Copy.yaml» không phải mã đơn vị" in stdout and "ví dụ pa01.yaml" in stdout
+    assert "phải ghi «unit: pa01 - Copy»" not in stdout

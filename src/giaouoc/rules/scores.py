@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import PurePosixPath
 
 from giaouoc.load.folder import YearFiles, score_file_unit
 from giaouoc.load.tree import Source
+from giaouoc.model.fields import ID_PATTERN
 from giaouoc.model.records import Entry, ItemScore, UnitScores
 from giaouoc.problems import Report
 from giaouoc.vietnamese import format_number
@@ -27,7 +29,12 @@ def check_scores(files: YearFiles, report: Report) -> None:
     for name, scores in files.scores.items():
         src = files.sources[name]
         stem = score_file_unit(name)
-        if scores.unit != stem:
+        if scores.unit != stem and not ID_PATTERN.match(stem):  # "pa01 - Copy.yaml": a copy, not a unit
+            report.add(src.file, src.pos("unit"), "unit-mismatch",
+                       f"tên tệp «{PurePosixPath(name).name}» không phải mã đơn vị: tệp điểm phải tên "
+                       f"<mã đơn vị>.yaml (ví dụ {scores.unit}.yaml); nếu đây là bản sao, hãy xóa hoặc chuyển nó ra "
+                       "ngoài thư mục scores/")
+        elif scores.unit != stem:
             report.add(src.file, src.pos("unit"), "unit-mismatch",
                        f"«unit: {scores.unit}» khác tên tệp: tệp {name} phải ghi «unit: {stem}»")
         elif unit_ids is not None and stem not in unit_ids:
