@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from giaouoc.edit.yamledit import apply_updates, replace_list
 from giaouoc.errors import DataError
@@ -19,6 +20,9 @@ from giaouoc.model.records import Entry, UnitScores
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.vietnamese import format_number
+
+if TYPE_CHECKING:
+    from giaouoc.sheets.importer import EntryRow
 
 
 @dataclass
@@ -32,7 +36,6 @@ class ImportPlan:
     changes: list[str] = field(default_factory=list)  # "nội dung 1: tự chấm 8 → 7"
     report: Report = field(default_factory=Report)  # problems in the form, or in the year after the import
     kept: list[str] = field(default_factory=list)  # cells the unit left empty whose score stays as it was
-    entry_changes: list[str] = field(default_factory=list)  # bonus and penalty rows added or taken out
 
     def write(self) -> None:
         write_atomic(self.target, self.text.encode("utf-8"))
@@ -56,14 +59,7 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
     old_text = target.read_bytes().decode("utf-8") if target.is_file() else ""  # line ends kept as they are
     plan.text = apply_updates(old_text, source, content.unit, content.scores)
     before = year.scores.get(content.unit)
-    for key, rows in content.entries.items():  # bonus and penalty rows: the list is replaced when it changed
-        on_file = _rows(getattr(before, key) if before is not None else [])
-        if rows and rows != on_file:
-            entries: list[dict[str, object]] = [{"points": p, "reason": r, "ref": f} for p, r, f in rows]
-            plan.text = replace_list(plan.text, key, entries, _same(on_file, rows))
-            plan.entry_changes += _entry_changes(key, on_file, rows)
-        elif not rows and on_file:
-            plan.kept.append(f"bảng {_LABELS[key]} để trống, giữ nguyên {len(on_file)} mục đã có")
+    plan.text, entry_changes, entries_kept = _apply_entries(plan.text, before, content.entries)
     with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
         trial = Path(work) / "compacts" / year.folder.name
         shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
@@ -71,8 +67,8 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
         (trial / "scores" / target.name).write_bytes(plan.text.encode("utf-8"))
         checked, plan.report = load_year(Path(work), trial)
     if checked is not None:
-        plan.changes = _changes(before, checked.scores[content.unit], content.scores) + plan.entry_changes
-        plan.kept = _kept(before, content.scores, year) + plan.kept
+        plan.changes = _changes(before, checked.scores[content.unit], content.scores) + entry_changes
+        plan.kept = _kept(before, content.scores, year) + entries_kept
     return plan
 
 
@@ -88,14 +84,28 @@ def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, s
 
 
 _LABELS = {"bonus": "điểm thưởng", "penalties": "điểm trừ"}
-Row = tuple[Decimal, str, str | None]
 
 
-def _rows(entries: list[Entry]) -> list[Row]:
+def _rows(entries: list[Entry]) -> list[EntryRow]:
     return [(e.points, e.reason, e.ref) for e in entries]
 
 
-def _same(old: list[Row], new: list[Row]) -> list[int | None]:
+def _apply_entries(text: str, before: UnitScores | None,
+                   forms: dict[str, list[EntryRow]]) -> tuple[str, list[str], list[str]]:
+    """Bonus and penalty rows: a list is replaced when the form's differs; an emptied table keeps the file's."""
+    changes, kept = [], []
+    for key, rows in forms.items():
+        on_file = _rows(getattr(before, key) if before is not None else [])
+        if rows and rows != on_file:
+            entries: list[dict[str, object]] = [{"points": p, "reason": r, "ref": f} for p, r, f in rows]
+            text = replace_list(text, key, entries, _same(on_file, rows))
+            changes += _entry_changes(key, on_file, rows)
+        elif not rows and on_file:
+            kept.append(f"bảng {_LABELS[key]} để trống, giữ nguyên {len(on_file)} mục đã có")
+    return text, changes, kept
+
+
+def _same(old: list[EntryRow], new: list[EntryRow]) -> list[int | None]:
     """For each new row, an old row equal to it (each old row used once), or None."""
     free = list(range(len(old)))
     found: list[int | None] = []
@@ -107,9 +117,9 @@ def _same(old: list[Row], new: list[Row]) -> list[int | None]:
     return found
 
 
-def _entry_changes(key: str, old: list[Row], new: list[Row]) -> list[str]:
+def _entry_changes(key: str, old: list[EntryRow], new: list[EntryRow]) -> list[str]:
     """Rows taken out, then rows added: "điểm thưởng: thêm 1 điểm «Giải nhất …» (QĐ số 12)"."""
-    def show(row: Row) -> str:
+    def show(row: EntryRow) -> str:
         return f"{format_number(row[0])} điểm «{row[1]}»" + (f" ({row[2]})" if row[2] else "")
 
     left, lines = list(new), []

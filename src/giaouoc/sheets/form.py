@@ -120,20 +120,23 @@ def _entry_rows(sheet: Any, row: int, title: str, entries: list[Entry], count: i
     return row + 1 + count
 
 
+SIGNATURES = [  # (row below the tables, column, text, bold, italic); column 4 spans D to F
+    (0, 4, "…, ngày … tháng … năm …", False, True),
+    (1, 2, "NGƯỜI LẬP PHIẾU", True, False), (1, 4, "THỦ TRƯỞNG ĐƠN VỊ", True, False),
+    (2, 2, "(Ký, ghi rõ họ tên)", False, True), (2, 4, "(Ký, ghi rõ họ tên, đóng dấu)", False, True),
+]
+
+
 def _signature_rows(sheet: Any, row: int) -> None:
     """The date (to fill in) and the places where the clerk and the unit head sign."""
     from openpyxl.styles import Alignment, Font
 
-    centre = Alignment(horizontal="center", wrap_text=True)
-    for text, column, font in (("…, ngày … tháng … năm …", 4, Font(italic=True)),
-                               ("NGƯỜI LẬP PHIẾU", 2, Font(bold=True)), ("THỦ TRƯỞNG ĐƠN VỊ", 4, Font(bold=True)),
-                               ("(Ký, ghi rõ họ tên)", 2, Font(italic=True)),
-                               ("(Ký, ghi rõ họ tên, đóng dấu)", 4, Font(italic=True))):
-        at = row + (0 if text.startswith("…") else 1 if text.isupper() else 2)
-        cell = put(sheet, at, column, text)
-        cell.font, cell.alignment = font, centre
+    for offset, column, text, bold, italic in SIGNATURES:
+        cell = put(sheet, row + offset, column, text)
+        cell.font = Font(bold=bold, italic=italic)
+        cell.alignment = Alignment(horizontal="center", wrap_text=True)
         if column == 4:
-            sheet.merge_cells(start_row=at, start_column=4, end_row=at, end_column=6)
+            sheet.merge_cells(start_row=row + offset, start_column=4, end_row=row + offset, end_column=6)
     _open_cells(sheet, row, (4,))
 
 

@@ -83,13 +83,14 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
                                     f"dòng này phải là dòng {index + 1} của bảng {label} (các dòng đã bị thêm, "
                                     "xóa hoặc đổi thứ tự)")
             return
+        errors_before = len(content.report.errors)
         reason = _text(sheet, row, REASON_COLUMN, f"{label} dòng {index + 1}", file, content.report)
         ref = _text(sheet, row, REF_COLUMN, f"{label} dòng {index + 1}", file, content.report)
         points = _score(sheet, row, SCORE_COLUMN, f"{label} dòng {index + 1}", None, file, content.report)
         if reason is None and points is None and ref is None:
             continue
         if reason is None or points is None:
-            if not any(p.line == row for p in content.report.errors):
+            if len(content.report.errors) == errors_before:  # a refused cell already says what is wrong
                 missing = "lý do" if reason is None else "số điểm"
                 content.report.add_cell(file, sheet.title, row, REASON_COLUMN if reason is None else SCORE_COLUMN,
                                         "missing-key", f"{label} dòng {index + 1}: thiếu {missing}")
@@ -102,7 +103,7 @@ def _text(sheet: Any, row: int, column: int, label: str, file: str, report: Repo
     """A text cell: None when empty; control characters refused."""
     value = sheet.cell(row=row, column=column).value
     text = str(value).strip() if value is not None and str(value).strip() else None
-    if text is not None and CONTROL_CHARS.search(text.replace("\n", "").replace("\r", "")):
+    if text is not None and CONTROL_CHARS.search(text.replace("\r", "")):  # tabs and new lines are allowed
         report.add_cell(file, sheet.title, row, column, "control-char",
                         f"{label}: có ký tự điều khiển (Word, Excel không nhận)")
         return None

@@ -58,27 +58,24 @@ def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx
     from giaouoc.sheets.form import form_workbook
 
     settings: Settings = ctx.obj
-    if every == (unit is not None) or (xlsx is None) == (unit is not None) or (out_dir is None) == every:
+    one = unit is not None and xlsx is not None and not every and out_dir is None
+    if not one and not (unit is None and xlsx is None and every and out_dir is not None):
         raise UsageError("cần «form NĂM ĐƠN_VỊ --xlsx TỆP» (một đơn vị) hoặc «form NĂM --all --out THƯ_MỤC» "
                          "(mọi đơn vị)")
-    _, data = load_checked(settings, year, (unit or "").lower())
-    units = data.units if every else [u for u in data.units if u.id == (unit or "").lower()]
+    wanted = (unit or "").lower()  # PA03 as the tables print it
+    _, data = load_checked(settings, year, wanted)
+    units = data.units if every else [u for u in data.units if u.id == wanted]
     if not units:
         raise UsageError(f"không có đơn vị «{unit}» (các đơn vị: {', '.join(u.id for u in data.units)})")
-    if out_dir is not None:
-        folder = output_path(settings, out_dir)
+    if xlsx is not None:
+        targets = [output_path(settings, xlsx)]
+    else:
+        folder = output_path(settings, out_dir or Path("."))
         if folder.exists() and not folder.is_dir():
             raise UsageError(f"không ghi được vào {out_dir}: đó là một tệp, không phải thư mục")
         targets = [folder / f"phieu-tu-cham-{data.compact.year}-{u.id}.xlsx" for u in units]
-    else:
-        targets = [output_path(settings, xlsx)] if xlsx is not None else []
     workbooks = [form_workbook(data, u) for u in units]  # every form made before any is written
-    if out_dir is not None:
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError(f"không tạo được thư mục {out_dir}: {exc.strerror or exc}") from exc
     for target, content in zip(targets, workbooks, strict=True):
-        write_atomic(target, content)
+        write_atomic(target, content)  # creates the folder when it is new
         out(str(target))
     return 0
