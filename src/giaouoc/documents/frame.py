@@ -6,8 +6,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-TYPE_CODES = {"BB": "biên bản", "TTr": "tờ trình", "BC": "báo cáo", "KH": "kế hoạch"}
-
 
 class Signer(BaseModel):
     model_config = ConfigDict(extra="forbid")

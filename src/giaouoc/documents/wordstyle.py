@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -15,14 +14,6 @@ BODY_PT = 14
 LINE_SPACING = 1.15
 _FONT_ATTRS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
-
-ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
-
 
 def set_fonts(rpr: Any) -> None:
     """Times New Roman for ascii, hAnsi, cs and eastAsia; no theme font left to override it."""
@@ -188,21 +179,6 @@ def narrow_cell_margins(table: Any, mm: float = 1.0) -> None:
         node.set(qn("w:type"), "dxa")
         margins.append(node)
     table._tbl.tblPr.append(margins)
-
-
-def keep_row_together(row: Any) -> None:
-    """A row that never splits across two pages (a signature stays whole)."""
-    trpr = row._tr.get_or_add_trPr()
-    node = OxmlElement("w:cantSplit")
-    node.set(qn("w:val"), "true")
-    trpr.append(node)
-
-
-def repeat_header(row: Any) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)
 
 
 def cell_paragraph(cell: Any) -> Any:

@@ -94,10 +94,6 @@ class HistoryCondition:
     def kind(self) -> str:
         return "band" if self.band is not None else "title" if self.title is not None else "without"
 
-    @property
-    def subject(self) -> str:
-        return self.band or self.title or self.without or ""
-
 
 @dataclass(kw_only=True, eq=False)
 class Title:

@@ -1,8 +1,9 @@
+"""`giaouoc export` and `giaouoc form`: the workbooks giaouoc writes."""
+
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -10,22 +11,7 @@ from giaouoc.cli.commands.common import Settings, YearArgument, load_checked, lo
 from giaouoc.errors import UsageError
 from giaouoc.report.terminal import out
 
-if TYPE_CHECKING:
-
-    pass
-
 XlsxOption = Annotated[Path, typer.Option("--xlsx", metavar="TỆP", help="Tệp Excel (.xlsx) sẽ ghi.")]
-UnitArgument = Annotated[str, typer.Argument(metavar="ĐƠN_VỊ", help="Mã đơn vị, ví dụ pa03.")]
-FileArgument = Annotated[Path, typer.Argument(metavar="TỆP", help="Phiếu tự chấm (.xlsx) đơn vị gửi lại.")]
-DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Chỉ cho xem thay đổi, không ghi tệp.")]
-
-
-class ImportFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-ImportFormatOption = Annotated[ImportFormat, typer.Option("--format", help="Dạng kết quả: text hoặc json.")]
 
 
 def export(ctx: typer.Context, year: YearArgument, xlsx: XlsxOption) -> int:
@@ -47,8 +33,6 @@ FormXlsxOption = Annotated[Path | None, typer.Option("--xlsx", metavar="TỆP",
 AllOption = Annotated[bool, typer.Option("--all", help="Lập phiếu cho mọi đơn vị của năm.")]
 OutOption = Annotated[Path | None, typer.Option("--out", metavar="THƯ_MỤC",
                                                 help="Thư mục ghi các phiếu khi dùng --all.")]
-FilesArgument = Annotated[list[Path], typer.Argument(metavar="TỆP...",
-                                                     help="Các phiếu tự chấm (.xlsx) đơn vị gửi lại.")]
 
 
 def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx: FormXlsxOption = None,
