@@ -121,9 +121,12 @@ def run(command: list[str], cwd: Path) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def measure(commands: dict[str, tuple[list[str], Path]], runs: int) -> dict[str, tuple[float, float]]:
-    """Median time and max RSS per command, runs interleaved so that drift hits all alike."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+def measure(commands: dict[str, tuple[list[str], Path]], runs: int,
+            times: dict[str, list[float]] | None = None) -> dict[str, tuple[float, float]]:
+    """Median time and max RSS per command, runs interleaved so that drift hits all alike (each run's times
+    are left in `times` when given: run k of two commands is a pair)."""
+    times = {} if times is None else times
+    times.update({name: [] for name in commands})
     memory: dict[str, float] = dict.fromkeys(commands, 0.0)
     for _ in range(runs):
         for name, (command, cwd) in commands.items():
@@ -156,7 +159,8 @@ def bench(units: int, runs: int) -> dict[str, float]:
             "e render --docx": ([python, "-m", "giaouoc", "--root", str(sample), "render", "2023", "--docx",
                                  "--out", str(out)], sample),
         }
-        results = measure(commands, runs)
+        times: dict[str, list[float]] = {}
+        results = measure(commands, runs, times)
         shutil.rmtree(out, ignore_errors=True)
     print(f"\nN = {units} đơn vị × {len(ITEMS)} nội dung ({runs} lần, trung vị)")
     print(f"{'phép đo':<20} {'thời gian (s)':>14} {'RSS tối đa (MB)':>16}")
@@ -167,7 +171,9 @@ def bench(units: int, runs: int) -> dict[str, float]:
     ratios = {"b/a": b / a, "c/a": c / a, "d/floor": results["d validate sample"][0] / floor,
               "help/floor": results["d --help"][0] / floor, "rss_b_mb": results["b validate"][1],
               "rss_c_mb": results["c rank json"][1], "b_seconds": b, "c_seconds": c,
-              "docx/md": results["e render --docx"][0] / results["e render"][0]}
+              # the median of paired runs: --docx and Markdown only, back to back in each round
+              "docx/md": statistics.median(d / m for d, m in zip(times["e render --docx"], times["e render"],
+                                                                 strict=True))}
     print("tỷ lệ: " + ", ".join(f"{k} = {v:.2f}" for k, v in ratios.items() if "/" in k))
     return ratios
 

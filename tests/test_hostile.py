@@ -235,6 +235,30 @@ def test_pipe_in_a_name_keeps_every_table_column(root: Path) -> None:
     assert row.cells[2].text == "7"
 
 
+def test_markup_in_names_stays_text_in_word(root: Path) -> None:
+    """The Word files are written as XML text: a name that looks like markup is escaped, never obeyed."""
+    from xml.etree import ElementTree
+
+    from docx import Document
+
+    hostile = 'Phòng Hồ sơ <w:p/> & "Lưu" ]]> </w:t>'
+    edit(root / YEAR / "units.yaml", "name: Phòng Hồ sơ", f"name: '{hostile}'")
+    edit(root / YEAR / "compact.yaml", "name: Khối thi đua An ninh nhân dân", "name: Khối thi đua An ninh & <nhân dân>")
+    edit(root / YEAR / "compact.yaml", "[KHỐI THI ĐUA, AN NINH NHÂN DÂN]", "[KHỐI THI ĐUA, AN NINH & <NHÂN DÂN>]")
+    code, _, stderr = invoke(root, "render", "2023", "--docx")
+    assert code == 0, stderr
+    for doc in ("giao-uoc", "bang-diem", "bien-ban", "to-trinh"):
+        with zipfile.ZipFile(root / f"out/2023/{doc}.docx") as archive:
+            for name in archive.namelist():
+                if name.endswith((".xml", ".rels")):
+                    ElementTree.fromstring(archive.read(name))  # every part is well-formed XML
+        document = Document(str(root / f"out/2023/{doc}.docx"))
+        texts = [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows
+                                                         for c in r.cells]
+        assert any(hostile in text for text in texts), doc
+    assert Document(str(root / "out/2023/to-trinh.docx")).core_properties.author == "KHỐI THI ĐUA AN NINH & <NHÂN DÂN>"
+
+
 # --- 8. resources ----------------------------------------------------------------------------------------------------
 
 

@@ -367,7 +367,7 @@ def test_form_shows_only_the_units_warnings(root: Path, tmp_path: Path) -> None:
 
 
 def test_word_files_carry_only_the_styles_they_use(rendered: Path) -> None:
-    """The base template is python-docx's cut to what the documents use: every style referred to is defined."""
+    """The Word files define the styles they use and little else: every style referred to is defined."""
     import re
     import zipfile
 
@@ -382,3 +382,38 @@ def test_word_files_carry_only_the_styles_they_use(rendered: Path) -> None:
         assert "word/stylesWithEffects.xml" not in names and "docProps/thumbnail.jpeg" not in names
         assert {"TableGrid", "Normal"} <= defined and used <= defined, (doc, used - defined)
         assert len(defined) < 15
+
+
+# Child order of the property elements giaouoc writes, as ECMA-376 Part 1 gives it (§17.3.1.26 pPr, §17.3.2.28 rPr,
+# §17.4.60 tblPr, §17.6.17 sectPr); Word refuses a file whose elements stand out of order.
+SCHEMA_ORDER = {
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr", "pBdr", "shd", "tabs",
+            "spacing", "ind", "contextualSpacing", "jc", "rPr"],
+    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "sz", "szCs", "u", "lang"],
+    "tblPr": ["tblStyle", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+              "tblLook"],
+    "tblBorders": ["top", "left", "bottom", "right", "insideH", "insideV"],
+    "tc": ["tcPr", "p", "tbl"],
+    "sectPr": ["headerReference", "footerReference", "pgSz", "pgMar", "cols", "titlePg", "docGrid"],
+    "style": ["name", "basedOn", "next", "link", "uiPriority", "semiHidden", "unhideWhenUsed", "qFormat", "pPr",
+              "rPr", "tblPr"],
+}
+
+
+def test_word_elements_stand_in_schema_order(rendered: Path) -> None:
+    import zipfile
+    from xml.etree import ElementTree
+
+    for doc in DOCS:
+        with zipfile.ZipFile(rendered / f"{doc}.docx") as archive:
+            parts = [n for n in archive.namelist() if n.startswith("word/") and n.endswith(".xml")]
+            assert {"word/document.xml", "word/styles.xml", "word/header1.xml"} <= set(parts)
+            for name in parts:
+                for element in ElementTree.fromstring(archive.read(name)).iter():
+                    order = SCHEMA_ORDER.get(element.tag.rsplit("}", 1)[-1])
+                    if order is None:
+                        continue
+                    children = [child.tag.rsplit("}", 1)[-1] for child in element]
+                    assert all(child in order for child in children), (doc, name, element.tag, children)
+                    positions = [order.index(child) for child in children]
+                    assert positions == sorted(positions), (doc, name, element.tag, children)

@@ -5,16 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from docx.oxml.ns import nsdecls
-
-from giaouoc.documents.wordstyle import (
-    BODY_PT,
-    add_run,
-    paragraph,
-    run_xml,
-    text_mm,
-    text_width_mm,
-)
+from giaouoc.documents.wordxml import BODY_PT, Para, paragraph, run, text_mm, text_width_mm, twips
 
 _JC = {"left": "left", "center": "center", "right": "right"}
 _NUMBER = re.compile(r"[-+]?[0-9][0-9.]*(,[0-9]+)?(/[0-9]+)?(%|\*)?\Z")
@@ -53,8 +44,10 @@ def inline_runs(token: Any) -> Inline:
     return runs
 
 
-def write_body(document: Any, body: str, landscape: bool) -> None:
+def body_blocks(body: str, landscape: bool) -> list[Para | str]:
+    """Headings, paragraphs, list items and tables of a document's Markdown body, in order."""
     tokens = parse(body)
+    blocks: list[Para | str] = []
     index = 0
     list_stack: list[list[int]] = []  # per open list: [is_ordered, counter]
     while index < len(tokens):
@@ -62,12 +55,10 @@ def write_body(document: Any, body: str, landscape: bool) -> None:
         kind = token.type
         if kind == "heading_open":
             level = int(token.tag[1])
-            runs = inline_runs(tokens[index + 1])
-            align = "center" if level == 1 else "justify"
-            para = paragraph(document, align=align, indent=level > 1, before=6)
-            for text, _, italic in runs:
-                add_run(para, text, bold=True, italic=italic or level >= 4)
-            para.paragraph_format.keep_with_next = True
+            para = paragraph(align="center" if level == 1 else "justify", indent=level > 1, before=6, keep_next=True)
+            for text, _, italic in inline_runs(tokens[index + 1]):
+                para.add(text, bold=True, italic=italic or level >= 4)
+            blocks.append(para)
             index += 3
             continue
         if kind in ("bullet_list_open", "ordered_list_open"):
@@ -75,25 +66,25 @@ def write_body(document: Any, body: str, landscape: bool) -> None:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_stack.pop()
         elif kind == "paragraph_open":
-            runs = inline_runs(tokens[index + 1])
-            prefix = ""
+            para = paragraph(align="justify", indent=True)
             if list_stack:
                 ordered, counter = list_stack[-1]
-                prefix = f"{counter}. " if ordered else "- "
+                para.add(f"{counter}. " if ordered else "- ")
                 list_stack[-1][1] += 1 if ordered else 0
-            para = paragraph(document, align="justify", indent=True)
-            if prefix:
-                add_run(para, prefix)
-            for text, bold, italic in runs:
-                add_run(para, text, bold=bold, italic=italic)
+            for text, bold, italic in inline_runs(tokens[index + 1]):
+                para.add(text, bold=bold, italic=italic)
+            blocks.append(para)
             index += 3
             continue
         elif kind == "table_open":
             close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
-            write_table(document, tokens[index:close + 1], landscape)
+            table = table_xml(tokens[index:close + 1], landscape)
+            if table:
+                blocks += [table, paragraph("", size=BODY_PT, after=6)]
             index = close + 1
             continue
         index += 1
+    return blocks
 
 
 def _table_rows(tokens: list[Any]) -> tuple[list[list[Inline]], list[str], int]:
@@ -142,26 +133,20 @@ def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: in
     return [m + (spare * w / sum(wanted) if sum(wanted) else 0) for m, w in zip(minimum, wanted, strict=True)]
 
 
-def write_table(document: Any, tokens: list[Any], landscape: bool) -> None:
-    """A bordered table: header row bold and repeated on each page, numbers centred and never broken.
-
-    Written as one piece of XML and parsed once: building it cell by cell through python-docx took most of
-    the time of `render --docx`.
-    """
-    from docx.oxml import parse_xml
-
+def table_xml(tokens: list[Any], landscape: bool) -> str:
+    """A bordered table: header row bold and repeated on each page, numbers centred and never broken."""
     rows, aligns, header_rows = _table_rows(tokens)
     if not rows:
-        return
+        return ""
     size = 11 if len(rows[0]) > 10 else 12 if len(rows[0]) > 4 else 13
-    widths = [round(w * 56.7) for w in _widths(rows, text_width_mm(landscape), size, header_rows)]
-    parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+    widths = [twips(w) for w in _widths(rows, text_width_mm(landscape), size, header_rows)]
+    parts = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
              '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
              '<w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>',
              *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>"]
     for r, row in enumerate(rows):
         header = r < header_rows
-        parts.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else "<w:tr>")
+        parts.append('<w:tr><w:trPr><w:tblHeader/></w:trPr>' if header else "<w:tr>")
         for c, runs in enumerate(row):
             text = "".join(t for t, _, _ in runs).strip()
             align = "center" if header else aligns[c] if c < len(aligns) else "left"
@@ -170,10 +155,8 @@ def write_table(document: Any, tokens: list[Any], landscape: bool) -> None:
             parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[c]}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
                          f'<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>'
                          f'<w:jc w:val="{_JC[align]}"/></w:pPr>')
-            parts += [run_xml(part, size, bold or header, italic) for part, bold, italic in runs]
+            parts += [run(part, size, bold or header, italic) for part, bold, italic in runs]
             parts.append("</w:p></w:tc>")
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
-    body = document.element.body
-    body.insert(len(body) - 1, parse_xml("".join(parts)))  # before the section properties, which stay last
-    paragraph(document, "", size=BODY_PT, after=6)
+    return "".join(parts)

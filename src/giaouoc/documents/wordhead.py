@@ -1,29 +1,15 @@
 """The top of a document by Nghị định 30, Phụ lục I: the header table (II.1–II.4), type and trích yếu (II.5),
-Kính gửi, the DỰ THẢO mark, an appendix's heading (Mẫu 2.1), page numbers (II.10)."""
+Kính gửi, the DỰ THẢO mark, an appendix's heading (Mẫu 2.1)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from docx.shared import Pt
-
 from giaouoc.documents.frame import Frame
-from giaouoc.documents.wordstyle import (
-    add_run,
-    borderless,
-    cell_paragraph,
-    column_widths,
-    narrow_cell_margins,
-    page_field,
-    paragraph,
-    rule,
-    text_mm,
-    text_width_mm,
-)
+from giaouoc.documents.wordxml import Para, paragraph, rule, text_mm, text_width_mm, twips, xml_of
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT = "DỰ THẢO"
+_NO_BORDERS = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
 def break_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
@@ -56,82 +42,62 @@ def wrap_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]
     return [" ".join(line) for line in lines]
 
 
-def header_block(document: Any, frame: Frame) -> None:
+def _line(text: str, size: float = 13, bold: bool = False, italic: bool = False, before: float = 0,
+          after: float = 0) -> Para:
+    """One centred single-spaced line of the header table."""
+    return paragraph(text, size=size, bold=bold, italic=italic, align="center", before=before, after=after,
+                     spacing=1.0)
+
+
+def header_block(frame: Frame) -> list[Para | str]:
     """Two borderless columns, two rows: authority and issuer | quốc hiệu and tiêu ngữ; then Số | place and date,
-    so that the number and the date always stand level (II.4.c)."""
+    so that the number and the date always stand level (II.4.c). DỰ THẢO above it on a draft."""
+    blocks: list[Para | str] = []
     if frame.draft:
-        paragraph(document, DRAFT, size=14, bold=True, align="right", after=2, spacing=1.0)
+        blocks.append(paragraph(DRAFT, size=14, bold=True, align="right", after=2, spacing=1.0))
     if not frame.header:
-        return
+        return blocks
     landscape = frame.orientation == "landscape"
-    width = text_width_mm(landscape)
     left_mm = 70.0 if not landscape else 100.0
-    right_mm = width - left_mm
-    table = document.add_table(rows=2, cols=2)
-    borderless(table)
-    column_widths(table, [left_mm, right_mm])
-    narrow_cell_margins(table, 0.5)
-    (left, right), (number, date) = table.rows[0].cells, table.rows[1].cells
+    right_mm = text_width_mm(landscape) - left_mm
     usable = left_mm - 2
-    first = True
-    for line in break_lines(frame.authority, usable, 13, False):
-        para = cell_paragraph(left) if first else paragraph(left, "", after=0, spacing=1.0)
-        para.alignment = 1
-        add_run(para, line, size=13)
-        first = False
     issuer = frame.issuer_lines or break_lines(frame.issuer, usable, 13, True)
-    for line in issuer:
-        paragraph(left, line, size=13, bold=True, align="center", after=0, spacing=1.0)
     longest = max(text_mm(line, 13, True) for line in issuer)
-    rule(left, min(longest * 0.4, usable), left_mm - 1)
-    nation = cell_paragraph(right)
-    nation.alignment = 1
-    nation.paragraph_format.space_after = Pt(0)
-    add_run(nation, NATION, size=12 if not landscape else 13, bold=True)
-    paragraph(right, MOTTO, size=13, bold=True, align="center", after=0, spacing=1.0)
-    rule(right, text_mm(MOTTO, 13, True), right_mm - 1)
-    if frame.number_line:
-        cell_paragraph(number).alignment = 1
-        add_run(number.paragraphs[0], frame.number_line, size=13)
-    if frame.place_date:
-        para = cell_paragraph(date)
-        para.alignment = 1
-        add_run(para, frame.place_date, size=14, italic=True)
-    for cell in (left, right, number, date):
-        for para in cell.paragraphs:
-            para.paragraph_format.line_spacing = 1.0
-    for cell in (number, date):
-        cell.paragraphs[0].paragraph_format.space_before = Pt(6)
+    left = [*(_line(line) for line in break_lines(frame.authority, usable, 13, False)),
+            *(_line(line, bold=True) for line in issuer), rule(min(longest * 0.4, usable), left_mm - 1)]
+    right = [_line(NATION, size=12 if not landscape else 13, bold=True), _line(MOTTO, bold=True),
+             rule(text_mm(MOTTO, 13, True), right_mm - 1)]
+    number = [_line(frame.number_line or "", before=6, after=6)]
+    date = [_line(frame.place_date or "", size=14, italic=True, before=6, after=6)]
+    widths = [twips(left_mm), twips(right_mm)]
+    rows = "".join("<w:tr>" + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{xml_of(cell)}'
+                                      "</w:tc>" for width, cell in zip(widths, row, strict=True)) + "</w:tr>"
+                   for row in ((left, right), (number, date)))
+    blocks.append(f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{_NO_BORDERS}</w:tblBorders>'
+                  '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="28" w:type="dxa"/>'
+                  '<w:right w:w="28" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>'
+                  + "".join(f'<w:gridCol w:w="{width}"/>' for width in widths) + f"</w:tblGrid>{rows}</w:tbl>")
+    return blocks
 
 
-def title_block(document: Any, frame: Frame) -> None:
+def title_block(frame: Frame) -> list[Para | str]:
     """The document type in capitals, the trích yếu under it and a short rule; an appendix's heading instead."""
-    landscape = frame.orientation == "landscape"
-    width = text_width_mm(landscape)
+    width = text_width_mm(frame.orientation == "landscape")
+    blocks: list[Para | str] = []
     if not frame.header:
-        for line in frame.appendix:
-            paragraph(document, line, size=14, bold=True, align="center", after=0, spacing=1.0)
-    paragraph(document, frame.type, size=14, bold=True, align="center", before=0 if not frame.header else 18,
-              after=0, spacing=1.0)
-    title = paragraph(document, frame.title, size=14, bold=True, align="center", after=0, spacing=1.0)
-    title.paragraph_format.keep_with_next = True
+        blocks += [paragraph(line, size=14, bold=True, align="center", after=0, spacing=1.0) for line in frame.appendix]
+    blocks.append(paragraph(frame.type, size=14, bold=True, align="center", before=0 if not frame.header else 18,
+                            after=0, spacing=1.0))
+    blocks.append(paragraph(frame.title, size=14, bold=True, align="center", after=0, spacing=1.0, keep_next=True))
     if frame.reference:
-        paragraph(document, frame.reference, size=14, italic=True, align="center", after=0, spacing=1.0)
-    rule(document, 40, width, after=12)
+        blocks.append(paragraph(frame.reference, size=14, italic=True, align="center", after=0, spacing=1.0))
+    blocks.append(rule(40, width, after=12))
     if len(frame.addressee) == 1:
-        paragraph(document, f"Kính gửi: {frame.addressee[0]}.", align="center", after=12)
+        blocks.append(paragraph(f"Kính gửi: {frame.addressee[0]}.", align="center", after=12))
     elif frame.addressee:
-        paragraph(document, "Kính gửi:", align="center", after=0)
+        blocks.append(paragraph("Kính gửi:", align="center", after=0))
         for index, line in enumerate(frame.addressee):
             end = "." if index == len(frame.addressee) - 1 else ";"
-            paragraph(document, f"- {line}{end}", align="center", after=0)
-        paragraph(document, "", after=6)
-
-
-def page_numbers(section: Any) -> None:
-    """Page numbers centred in the top margin, from the second page on."""
-    section.different_first_page_header_footer = True
-    header = section.header
-    para = header.paragraphs[0]
-    para.alignment = 1
-    page_field(para, 13)
+            blocks.append(paragraph(f"- {line}{end}", align="center", after=0))
+        blocks.append(paragraph("", after=6))
+    return blocks

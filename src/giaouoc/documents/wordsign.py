@@ -3,22 +3,15 @@ Nơi nhận (II.9)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from giaouoc.documents.frame import Frame, Signer
-from giaouoc.documents.wordstyle import (
-    add_run,
-    paragraph,
-    text_width_mm,
-)
+from giaouoc.documents.wordhead import wrap_lines
+from giaouoc.documents.wordxml import Para, paragraph, text_width_mm
 
 SIGNATURE_GAP = 4  # empty lines left for the signature and seal
 
 
 def heading_lines(lines: list[str], width_mm: float, size: float = 13) -> list[str]:
     """The signer's authority and post, each line broken between words only when it must be."""
-    from giaouoc.documents.wordhead import wrap_lines
-
     return [part for line in lines for part in wrap_lines(line, (width_mm - 3) * 0.93, size, True)]
 
 
@@ -40,68 +33,64 @@ def signer_lines(signer: Signer, width_mm: float, size: float = 13, name_size: f
 
 
 def recipients_cell(frame: Frame, width_mm: float) -> list[Line]:
-    from giaouoc.documents.wordhead import wrap_lines
-
     lines: list[Line] = [("Nơi nhận:", 12, True, True)]
     for entry in recipient_lines(frame):
         lines += [(part, 11, False, False) for part in wrap_lines(entry, width_mm * 1.05, 11, False)]
     return lines
 
 
-def columns(document: Any, cells: list[list[Line]], centres_mm: list[float | None], pad_to: int = 0) -> None:
+def columns(cells: list[list[Line]], centres_mm: list[float | None]) -> list[Para]:
     """Blocks side by side as lines of tab-separated text (a None centre: left-aligned at the margin).
 
     Paragraphs, not a table, so that "keep with next" holds from the last words of the body down to the
     last signature in Word and LibreOffice alike: no page holds signatures alone.
     """
-    from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Mm
-
-    height = max(pad_to, *(len(c) for c in cells))
-    for index in range(height):
-        para = paragraph(document, "", after=0, spacing=1.0, align="left")
-        for centre in centres_mm:
-            if centre is not None:
-                para.paragraph_format.tab_stops.add_tab_stop(Mm(centre), WD_TAB_ALIGNMENT.CENTER)
-        para.paragraph_format.keep_with_next = True
+    tabs = tuple(centre for centre in centres_mm if centre is not None)
+    lines = []
+    for index in range(max(len(c) for c in cells)):
+        para = Para(align="left", after=0, spacing=1.0, keep_next=True, tabs=tabs)
         for cell, centre in zip(cells, centres_mm, strict=True):
             text, size, bold, italic = cell[index] if index < len(cell) else ("", 11, False, False)
-            add_run(para, ("\t" if centre is not None else "") + text, size=size, bold=bold, italic=italic)
+            para.add(("\t" if centre is not None else "") + text, size=size, bold=bold, italic=italic)
+        lines.append(para)
+    return lines
 
 
-def signature_block(document: Any, frame: Frame) -> None:
+def _gap() -> Para:
+    return paragraph("", size=8, after=0, spacing=1.0, keep_next=True)
+
+
+def signature_block(frame: Frame) -> list[Para]:
     """One signer at the right with Nơi nhận level at the left; two signers side by side with Nơi nhận below
     (the biên bản, Mẫu 1.9). An appendix has neither."""
     if not frame.header:
-        return
+        return []
     width = text_width_mm(frame.orientation == "landscape")
     left, right = width * 0.45, width * 0.55
-    paragraph(document, "", size=8, after=0, spacing=1.0).paragraph_format.keep_with_next = True
     if len(frame.signers) >= 2:
-        columns(document, [signer_lines(frame.signers[0], left), signer_lines(frame.signers[1], right)],
-                [left / 2, left + right / 2])
-        paragraph(document, "", size=8, after=0, spacing=1.0).paragraph_format.keep_with_next = True
-        columns(document, [recipients_cell(frame, width * 0.6)], [None])
-        return
+        return [_gap(), *columns([signer_lines(frame.signers[0], left), signer_lines(frame.signers[1], right)],
+                                 [left / 2, left + right / 2]),
+                _gap(), *columns([recipients_cell(frame, width * 0.6)], [None])]
     cells: list[list[Line]] = [recipients_cell(frame, left) if frame.recipients_place == "left" else []]
     centres: list[float | None] = [None]
     if frame.signers:
         cells.append(signer_lines(frame.signers[0], right))
         centres.append(left + right / 2)
-    columns(document, cells, centres)
+    blocks = [_gap(), *columns(cells, centres)]
     if frame.recipients_place == "below":
-        columns(document, [recipients_cell(frame, width * 0.6)], [None])
+        blocks += columns([recipients_cell(frame, width * 0.6)], [None])
+    return blocks
 
 
-def signature_grid(document: Any, frame: Frame, per_row: int = 3) -> None:
+def signature_grid(frame: Frame, per_row: int = 3) -> list[Para]:
     """The unit heads side by side, three to a row, each under the unit's name and the head's post in capitals;
     headings of a row are padded so that the names stand level."""
     if not frame.grid:
-        return
+        return []
     width = text_width_mm(frame.orientation == "landscape")
     column = width / per_row
     centres: list[float | None] = [column * (i + 0.5) for i in range(per_row)]
-    paragraph(document, "", after=6).paragraph_format.keep_with_next = True
+    blocks = [paragraph("", after=6, keep_next=True)]
     for start in range(0, len(frame.grid), per_row):
         signers = frame.grid[start:start + per_row]
         headings = [heading_lines(s.heading, column - 4, 12) for s in signers]
@@ -112,4 +101,5 @@ def signature_grid(document: Any, frame: Frame, per_row: int = 3) -> None:
              (s.name, 13.0, True, False), ("", 8.0, False, False)]
             for s, h in zip(signers, headings, strict=True)
         ]
-        columns(document, cells, centres[: len(cells)])
+        blocks += columns(cells, centres[: len(cells)])
+    return blocks

@@ -1,0 +1,122 @@
+"""WordprocessingML written as text: runs, paragraphs and their properties, fonts for every script, the width
+text takes on the page.
+
+Paragraphs stay objects until the document is written (the last ones of a body are told to keep with what
+follows); everything else is a string from the start. Property elements are written in the order the schema
+(ECMA-376 Part 1, §17.3.1) gives, which Word checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+FONT = "Times New Roman"
+BODY_PT = 14
+LINE_SPACING = 1.15
+FONTS_XML = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def twips(mm: float) -> int:
+    """Millimetres in twentieths of a point, Word's unit for lengths on the page."""
+    return round(mm * 1440 / 25.4)
+
+
+def text_xml(text: str) -> str:
+    """Text a run shows, tabs as Word's tab elements; never markup, whatever the data says."""
+    if "\t" not in text:
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    return "<w:tab/>".join(text_xml(part) if part else "" for part in text.split("\t"))
+
+
+def run(text: str, size: float = BODY_PT, bold: bool = False, italic: bool = False, inner: str | None = None) -> str:
+    """One run in Times New Roman at this size; `inner` replaces the text (a field's parts)."""
+    half = round(size * 2)
+    props = FONTS_XML + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    body = text_xml(text) if inner is None else inner
+    return f'<w:r><w:rPr>{props}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>{body}</w:r>'
+
+
+@dataclass(slots=True, eq=False)
+class Para:
+    """A paragraph: its runs and the few properties giaouoc's documents use."""
+
+    align: str = "justify"
+    indent: bool = False  # a first-line indent of 1.27 cm, as body paragraphs have
+    before: float = 0  # points
+    after: float = 6  # points
+    spacing: float | None = LINE_SPACING  # lines; None: as the style says
+    exact: float | None = None  # an exact line height in points instead
+    keep_next: bool = False
+    tabs: tuple[float, ...] = ()  # centred tab stops, millimetres from the left margin
+    rule: float | None = None  # a bottom rule, shortened by this many millimetres on both sides
+    mark: float | None = None  # the size of the paragraph mark: the height of an empty line
+    style: str | None = None
+    runs: list[str] = field(default_factory=list)
+
+    def add(self, text: str, size: float = BODY_PT, bold: bool = False, italic: bool = False) -> Para:
+        self.runs.append(run(text, size, bold, italic))
+        return self
+
+    def xml(self) -> str:
+        props = [f'<w:pStyle w:val="{self.style}"/>' if self.style else "", "<w:keepNext/>" if self.keep_next else ""]
+        if self.rule is not None:
+            props.append('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
+        if self.tabs:
+            props.append("<w:tabs>" + "".join(f'<w:tab w:val="center" w:pos="{twips(t)}"/>' for t in self.tabs)
+                         + "</w:tabs>")
+        line = ""
+        if self.exact is not None:
+            line = f' w:line="{round(self.exact * 20)}" w:lineRule="exact"'
+        elif self.spacing is not None:
+            line = f' w:line="{round(self.spacing * 240)}" w:lineRule="auto"'
+        props.append(f'<w:spacing w:before="{round(self.before * 20)}" w:after="{round(self.after * 20)}"{line}/>')
+        sides = f' w:left="{twips(self.rule)}" w:right="{twips(self.rule)}"' if self.rule is not None else ""
+        props.append(f'<w:ind{sides} w:firstLine="{720 if self.indent else 0}"/>')
+        props.append(f'<w:jc w:val="{_JC[self.align]}"/>')
+        if self.mark is not None:
+            props.append(f'<w:rPr><w:sz w:val="{round(self.mark * 2)}"/></w:rPr>')
+        return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{''.join(self.runs)}</w:p>"
+
+
+def paragraph(text: str = "", *, size: float = BODY_PT, bold: bool = False, italic: bool = False,
+              align: str = "justify", indent: bool = False, after: float = 6, before: float = 0,
+              spacing: float | None = LINE_SPACING, keep_next: bool = False) -> Para:
+    """A paragraph with one run of text (none when the text is empty); more runs may be added."""
+    para = Para(align=align, indent=indent, before=before, after=after, spacing=spacing, keep_next=keep_next)
+    if text:
+        para.add(text, size, bold, italic)
+    return para
+
+
+def rule(width_mm: float, available_mm: float, after: float = 0) -> Para:
+    """A short centred horizontal rule: the bottom border of a tiny empty paragraph."""
+    return Para(align="center", before=1, after=after, exact=2, rule=max((available_mm - width_mm) / 2, 0), mark=2)
+
+
+def page_field(size: float) -> str:
+    """A PAGE field, the page number Word and LibreOffice fill in ("2" until they do)."""
+    return (run("", size, inner='<w:fldChar w:fldCharType="begin"/>')
+            + run("", size, inner='<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+            + run("", size, inner='<w:fldChar w:fldCharType="separate"/>')
+            + run("2", size) + run("", size, inner='<w:fldChar w:fldCharType="end"/>'))
+
+
+def xml_of(blocks: Sequence[Para | str]) -> str:
+    return "".join(block if isinstance(block, str) else block.xml() for block in blocks)
+
+
+def text_width_mm(landscape: bool) -> int:
+    return (297 if landscape else 210) - 45
+
+
+_NARROW = set("0123456789,.;:'()-/ ")  # about half an em or less in Times New Roman
+
+
+def text_mm(text: str, size: float, bold: bool = False) -> float:
+    """Estimated printed width of text in Times New Roman at this size, in millimetres."""
+    ems = sum(0.25 if c in ",.;:' " else 0.5 if c in _NARROW else 0.85 if c == "%" else 0.72 if c.isupper()
+              else 0.52 for c in text)
+    return ems * size * 0.3528 * (1.1 if bold else 1.0)
