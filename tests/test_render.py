@@ -94,7 +94,7 @@ def test_to_trinh_header_and_signature(rendered: Path) -> None:
     assert header_texts(document, 1) == ["Số: 15/TTr-KANND", "Quảng Bình, ngày 25 tháng 11 năm 2023"]
     date_line = document.tables[0].rows[1].cells[1].paragraphs[0]
     assert all(run.italic for run in date_line.runs)
-    for cell in document.tables[0].rows[0].cells:  # authority, issuer and motto lines follow with no gap (II.3)
+    for cell in document.tables[0].rows[0].cells:  # authority, issuer and motto lines follow with no gap (II.2.b)
         assert all(p.paragraph_format.space_after == 0 for p in cell.paragraphs)
     texts = lines(document)
     assert "TỜ TRÌNH" in texts and "Kính gửi: Hội đồng Thi đua - Khen thưởng Công an tỉnh Quảng Bình." in texts

@@ -1,5 +1,5 @@
 """The parts of a Word package around the body: content types, relationships, styles, settings, the page
-header with its number, the section's page and margins (ND30 Phụ lục I, II.1 and II.10), properties.
+header with its number, the section's page and margins (ND30 Phụ lục I, I.1–I.3 and I.7), properties.
 
 Only what the documents use is written: six styles, no theme, no font table, nothing Word would rebuild.
 """
@@ -87,7 +87,7 @@ APP = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006
 
 
 def header(numbered: bool) -> str:
-    """The page header: the page number centred in the top margin (II.10), or nothing (the first page)."""
+    """The page header: the page number centred in the top margin (I.7), or nothing (the first page)."""
     para = Para(align="center", after=0, spacing=None, style="Header")
     if numbered:
         para.runs.append(page_field(13))
