@@ -155,6 +155,23 @@ def test_page_number_field_from_the_second_page(rendered: Path) -> None:
     assert section.first_page_header.paragraphs[0].text == ""
 
 
+@pytest.mark.parametrize("doc", DOCS)
+def test_rule_under_the_title_is_a_third_to_a_half_of_its_line(rendered: Path, doc: str) -> None:
+    """ND30 Phụ lục I, II.5.b: under the trích yếu a rule 1/3 to 1/2 as long as its line, centred."""
+    from giaouoc.documents.wordxml import text_mm, text_width_mm
+
+    document = Document(str(rendered / f"{doc}.docx"))
+    paragraphs = document.paragraphs
+    index = next(i for i, p in enumerate(paragraphs) if p._p.xpath("./w:pPr/w:pBdr"))
+    title = next(p.text for p in reversed(paragraphs[:index]) if p.text and not p.text.startswith("("))
+    width = text_width_mm(doc == "bang-diem")
+    fmt = paragraphs[index].paragraph_format
+    assert fmt.left_indent == fmt.right_indent
+    length = width - 2 * fmt.left_indent.mm
+    line = min(text_mm(title, 14, True), width)
+    assert line / 3 <= length <= line / 2, (title, length, line)
+
+
 def test_score_table_is_the_minutes_appendix(rendered: Path) -> None:
     document = Document(str(rendered / "bang-diem.docx"))
     texts = lines(document)
@@ -166,6 +183,7 @@ def test_score_table_is_the_minutes_appendix(rendered: Path) -> None:
     assert len(table.rows) == 1 + 1 + 9
     assert len(table.columns) == 2 + 13 + 6
     assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+    assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)  # no row broken across pages
     first = [c.text for c in table.rows[2].cells]
     assert first[:4] == ["1", "PA03 - Phòng An ninh chính trị nội bộ", "7,5", "7,5"] and "98,5" in first
     assert table.rows[2].cells[2].paragraphs[0].alignment == 1  # numbers centred

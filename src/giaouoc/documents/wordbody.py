@@ -134,7 +134,8 @@ def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: in
 
 
 def table_xml(tokens: list[Any], landscape: bool) -> str:
-    """A bordered table: header row bold and repeated on each page, numbers centred and never broken."""
+    """A bordered table: header row bold and repeated on each page, rows whole on a page, numbers centred
+    and never broken."""
     rows, aligns, header_rows = _table_rows(tokens)
     if not rows:
         return ""
@@ -146,7 +147,8 @@ def table_xml(tokens: list[Any], landscape: bool) -> str:
              *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>"]
     for r, row in enumerate(rows):
         header = r < header_rows
-        parts.append('<w:tr><w:trPr><w:tblHeader/></w:trPr>' if header else "<w:tr>")
+        # a row never breaks across pages; header rows repeat on each page
+        parts.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
         for c, runs in enumerate(row):
             text = "".join(t for t, _, _ in runs).strip()
             align = "center" if header else aligns[c] if c < len(aligns) else "left"

@@ -81,7 +81,8 @@ def header_block(frame: Frame) -> list[Para | str]:
 
 
 def title_block(frame: Frame) -> list[Para | str]:
-    """The document type in capitals, the trích yếu under it and a short rule; an appendix's heading instead."""
+    """The document type in capitals, the trích yếu under it and a short rule (II.5); an appendix's heading
+    above them (III.1)."""
     width = text_width_mm(frame.orientation == "landscape")
     blocks: list[Para | str] = []
     if not frame.header:
@@ -91,7 +92,8 @@ def title_block(frame: Frame) -> list[Para | str]:
     blocks.append(paragraph(frame.title, size=14, bold=True, align="center", after=0, spacing=1.0, keep_next=True))
     if frame.reference:
         blocks.append(paragraph(frame.reference, size=14, italic=True, align="center", after=0, spacing=1.0))
-    blocks.append(rule(40, width, after=12))
+    longest = min(text_mm(frame.title, 14, True), width)  # the trích yếu's longest line, as far as we can tell
+    blocks.append(rule(longest * 0.4, width, after=12, before=3))  # 1/3 to 1/2 of it, clear of the text (II.5.b)
     if len(frame.addressee) == 1:
         blocks.append(paragraph(f"Kính gửi: {frame.addressee[0]}.", align="center", after=12))
     elif frame.addressee:

@@ -92,9 +92,10 @@ def paragraph(text: str = "", *, size: float = BODY_PT, bold: bool = False, ital
     return para
 
 
-def rule(width_mm: float, available_mm: float, after: float = 0) -> Para:
+def rule(width_mm: float, available_mm: float, after: float = 0, before: float = 1) -> Para:
     """A short centred horizontal rule: the bottom border of a tiny empty paragraph."""
-    return Para(align="center", before=1, after=after, exact=2, rule=max((available_mm - width_mm) / 2, 0), mark=2)
+    return Para(align="center", before=before, after=after, exact=2, rule=max((available_mm - width_mm) / 2, 0),
+                mark=2)
 
 
 def page_field(size: float) -> str:
