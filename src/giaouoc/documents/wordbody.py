@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from giaouoc.documents.wordxml import BODY_PT, Para, paragraph, run, text_mm, text_width_mm, twips
+from giaouoc.documents.wordxml import BODY_PT, Para, Row, paragraph, table, text_mm, text_width_mm, twips
 
-_JC = {"left": "left", "center": "center", "right": "right"}
 _NUMBER = re.compile(r"[-+]?[0-9][0-9.]*(,[0-9]+)?(/[0-9]+)?(%|\*)?\Z")
 _WHOLE = {"Xếp loại", "Tỷ lệ", "Số phiếu"}  # columns whose cells never wrap inside themselves
 Inline = list[tuple[str, bool, bool]]  # text, bold, italic
@@ -141,24 +140,19 @@ def table_xml(tokens: list[Any], landscape: bool) -> str:
         return ""
     size = 11 if len(rows[0]) > 10 else 12 if len(rows[0]) > 4 else 13
     widths = [twips(w) for w in _widths(rows, text_width_mm(landscape), size, header_rows)]
-    parts = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
-             '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
-             '<w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>',
-             *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>"]
+    table_rows: list[Row] = []
     for r, row in enumerate(rows):
         header = r < header_rows
-        # a row never breaks across pages; header rows repeat on each page
-        parts.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
+        cells = []
         for c, runs in enumerate(row):
             text = "".join(t for t, _, _ in runs).strip()
             align = "center" if header else aligns[c] if c < len(aligns) else "left"
             if not header and _NUMBER.match(text):
                 align = "center"  # numbers centred, as the custom is
-            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[c]}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
-                         f'<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>'
-                         f'<w:jc w:val="{_JC[align]}"/></w:pPr>')
-            parts += [run(part, size, bold or header, italic) for part, bold, italic in runs]
-            parts.append("</w:p></w:tc>")
-        parts.append("</w:tr>")
-    parts.append("</w:tbl>")
-    return "".join(parts)
+            para = Para(align=align, after=0, spacing=1.0)
+            for part, bold, italic in runs:
+                para.add(part, size, bold or header, italic)
+            cells.append([para])
+        # a row never breaks across pages; header rows repeat on each page
+        table_rows.append(("<w:cantSplit/>" + ("<w:tblHeader/>" if header else ""), cells))
+    return table(widths, table_rows, cell_margin=57, style="TableGrid", centred=True)

@@ -4,12 +4,11 @@ Kính gửi, the DỰ THẢO mark, an appendix's heading (Mẫu 2.1)."""
 from __future__ import annotations
 
 from giaouoc.documents.frame import Frame
-from giaouoc.documents.wordxml import Para, paragraph, rule, text_mm, text_width_mm, twips, xml_of
+from giaouoc.documents.wordxml import Para, paragraph, rule, table, text_mm, text_width_mm, twips
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT = "DỰ THẢO"
-_NO_BORDERS = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
 def break_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
@@ -69,14 +68,8 @@ def header_block(frame: Frame) -> list[Para | str]:
              rule(text_mm(MOTTO, 13, True), right_mm - 1)]
     number = [_line(frame.number_line or "", before=6, after=6)]
     date = [_line(frame.place_date or "", size=14, italic=True, before=6, after=6)]
-    widths = [twips(left_mm), twips(right_mm)]
-    rows = "".join("<w:tr>" + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{xml_of(cell)}'
-                                      "</w:tc>" for width, cell in zip(widths, row, strict=True)) + "</w:tr>"
-                   for row in ((left, right), (number, date)))
-    blocks.append(f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{_NO_BORDERS}</w:tblBorders>'
-                  '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="28" w:type="dxa"/>'
-                  '<w:right w:w="28" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>'
-                  + "".join(f'<w:gridCol w:w="{width}"/>' for width in widths) + f"</w:tblGrid>{rows}</w:tbl>")
+    rows = [("", (left, right)), ("", (number, date))]
+    blocks.append(table([twips(left_mm), twips(right_mm)], rows, cell_margin=28, borderless=True))
     return blocks
 
 

@@ -8,7 +8,7 @@ follows); everything else is a string from the start. Property elements are writ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from xml.sax.saxutils import escape
@@ -18,6 +18,7 @@ BODY_PT = 14
 LINE_SPACING = 1.15
 FONTS_XML = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+_NO_BORDERS = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
 def twips(mm: float) -> int:
@@ -108,6 +109,27 @@ def page_field(size: float) -> str:
 
 def xml_of(blocks: Sequence[Para | str]) -> str:
     return "".join(block if isinstance(block, str) else block.xml() for block in blocks)
+
+
+Row = tuple[str, Sequence[Sequence[Para | str]]]  # the row's properties (trPr children), then its cells' blocks
+
+
+def table(widths: Sequence[int], rows: Iterable[Row], cell_margin: int, style: str | None = None,
+          centred: bool = False, borderless: bool = False) -> str:
+    """A fixed-layout table, each cell as wide as its grid column (widths in twips; Word and LibreOffice read
+    different ones), the cells' left and right padding `cell_margin` twips."""
+    props = ((f'<w:tblStyle w:val="{style}"/>' if style else "") + '<w:tblW w:w="0" w:type="auto"/>'
+             + ('<w:jc w:val="center"/>' if centred else "")
+             + (f"<w:tblBorders>{_NO_BORDERS}</w:tblBorders>" if borderless else "")
+             + f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/>'
+             f'<w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0"/>')
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    body = "".join(
+        f"<w:tr>{f'<w:trPr>{row_props}</w:trPr>' if row_props else ''}"
+        + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{xml_of(cell)}</w:tc>'
+                  for width, cell in zip(widths, cells, strict=False))  # a Markdown row may have fewer cells
+        + "</w:tr>" for row_props, cells in rows)
+    return f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
 
 
 def text_width_mm(landscape: bool) -> int:
