@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import math
+import operator
 from decimal import Decimal
 from typing import Any
+
+import pytest
 
 from factory import full, make_year
 from giaouoc.model.results import Ranking
@@ -22,14 +27,26 @@ def test_subtotal_bonus_penalty_total_are_exact() -> None:
         Decimal("85.75"), Decimal("1.5"), Decimal("0.25"), Decimal("87.00"))
 
 
-def test_float_trap_adds_to_exactly_ninety() -> None:
-    values = ["13.8", "13.7", "13.4", "9.7", "9.9", "13.4", "9.3", "6.8"]
+# Two traps for a product that adds points as floats. The first misses 90 when the floats are added one after
+# another (what `sum()` did before Python 3.12); the second misses it even when they are added exactly and
+# rounded once (math.fsum, and the compensated `sum()` of Python 3.12 and later).
+FLOAT_TRAPS = [
+    ["13.8", "13.7", "13.4", "9.7", "9.9", "13.4", "9.3", "6.8"],
+    ["8.05", "8.05", "8.05", "8.13", "8.21", "8.21", "8.21", "8.21", "8.21", "8.21", "8.46"],
+]
+
+
+@pytest.mark.parametrize("values", FLOAT_TRAPS)
+def test_float_trap_adds_to_exactly_ninety(values: list[str]) -> None:
+    floats = [float(v) for v in values]
+    assert functools.reduce(operator.add, floats) != 90  # the trap is real, on every Python version
+    if values is FLOAT_TRAPS[1]:
+        assert math.fsum(floats) != 90 and sum(floats) != 90
     items = {i + 1: 20 for i in range(len(values))}
     year = make_year(
         {"a": {"scores": {i + 1: v for i, v in enumerate(values)}},
          "b": {"scores": {i + 1: 0 for i in range(len(values))}}},
         items=items, scoring={"bands": [{"name": "Xuất sắc", "min": 90}, {"name": "Tốt", "min": 0}]})
-    assert sum(float(v) for v in values) != 90  # the trap is real
     result = rank_year(year).result("a")
     assert result.total == Decimal(90)
     assert result.band == "Xuất sắc"
