@@ -136,7 +136,9 @@ def test_dry_run_writes_nothing(root: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("cells", "message"), [
     ({"E7": 9}, "Tự chấm!E7: lỗi [score-over-max]: nội dung 2: điểm 9 phải từ 0 đến điểm chuẩn 8"),
-    ({"E7": "9,5"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: «9,5» là văn bản; nhập số 9.5"),
+    ({"E7": "7,5,1"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: cần một số, không phải «7,5,1»"),
+    ({"E7": "7.5.1"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: cần một số, không phải «7.5.1»"),
+    ({"E7": "9,5"}, "Tự chấm!E7: lỗi [score-over-max]: nội dung 2: điểm 9,5 phải từ 0 đến điểm chuẩn 8"),
     ({"E7": "tốt"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: cần một số, không phải «tốt»"),
     ({"E7": 7.125}, "Tự chấm!E7: lỗi [too-many-decimals]: nội dung 2: điểm 7.125 có quá 2 chữ số thập phân"),
     ({"E7": -1}, "Tự chấm!E7: lỗi [score-negative]: nội dung 2: điểm -1 phải từ 0 đến điểm chuẩn 8"),
