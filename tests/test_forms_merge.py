@@ -153,6 +153,23 @@ def test_a_form_without_a_base_imports_as_before_with_a_warning(root: Path, tmp_
     assert _unit(root, "pa04")["total"] == 92.5
 
 
+def test_an_old_forms_changed_khoi_row_becomes_a_proposal(root: Path, tmp_path: Path) -> None:
+    """giaouoc 0.2 pre-filled the Khối's rows as open rows numbered 1, 2 …: a raised bonus is the unit's proposal."""
+    form = _as_old_form(make_form(root, tmp_path, "pa04"))
+    bonus = _row_of(form, BONUS)
+    workbook = load_workbook(form)
+    sheet = workbook["Tự chấm"]
+    for index in range(6):
+        sheet.cell(bonus + index, 1).value = index + 1
+    sheet.cell(bonus, 5).value = 3
+    workbook["giaouoc"]["B6"] = f"{bonus},6"
+    workbook.save(form)
+    code, stdout, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 0, stderr
+    assert stdout.splitlines() == [f"điểm thưởng đơn vị đề nghị: thêm 3 điểm «{BONUS}» (QĐ số 456/QĐ-CAT)"]
+    assert (_unit(root, "pa04")["total"], _unit(root, "pa04")["provisional"]) == (92.5, True)
+
+
 def test_a_changed_base_is_refused(root: Path, tmp_path: Path) -> None:
     form = make_form(root, tmp_path)
     workbook = load_workbook(form)

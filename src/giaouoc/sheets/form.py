@@ -112,7 +112,7 @@ def _entry_rows(sheet: Any, row: int, names: tuple[str, str], khoi: list[Entry],
                 count: int) -> int:
     """A titled bonus or penalty table: the Khối's entries locked ("K1", "K2" …), then `count` open rows
     numbered from 1 for the unit's proposals, those on file filled in; returns its last row."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     title, who = names
@@ -127,15 +127,21 @@ def _entry_rows(sheet: Any, row: int, names: tuple[str, str], khoi: list[Entry],
         at = row + 2 + index
         for column, value in _entry_cells(f"K{index + 1}", entry, KHOI_ROW):
             cell = put(sheet, at, column, value)
-            cell.alignment, cell.fill = Alignment(wrap_text=True, vertical="top"), grey
+            cell.alignment, cell.fill, cell.number_format = _aligned(column), grey, "0.00"
     first = row + 2 + len(khoi)
     for index in range(count):
         wrote = proposed[index] if index < len(proposed) else None
         for column, value in _entry_cells(index + 1, wrote, who if wrote else None):
-            put(sheet, first + index, column, value).alignment = Alignment(wrap_text=True, vertical="top")
+            put(sheet, first + index, column, value).alignment = _aligned(column)
         _open_cells(sheet, first + index, (REASON_COLUMN, REF_COLUMN, SCORE_COLUMN))
         check.add(sheet.cell(row=first + index, column=SCORE_COLUMN))
     return first + count - 1
+
+
+def _aligned(column: int) -> Any:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top", horizontal="center" if column == 1 else None)
 
 
 def _entry_cells(number_text: int | str, entry: Entry | None, who: str | None) -> list[tuple[int, Any]]:
