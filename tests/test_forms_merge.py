@@ -46,9 +46,9 @@ def test_a_form_never_changes_the_khois_bonus_and_penalty(root: Path, tmp_path: 
 def test_a_units_proposal_waits_for_the_khoi_then_counts(root: Path, tmp_path: Path) -> None:
     form = make_form(root, tmp_path, "pa09")
     first = load_workbook(form)["giaouoc"]["B6"].value.split(",")[0]  # the first open bonus row
-    fill(form, {f"B{first}": "Giải nhất Hội thao khu vực", f"E{first}": 1})
+    fill(form, {f"B{first}": "Giải nhất Hội thao khu vực", f"D{first}": "QĐ 5", f"E{first}": 1})
     code, stdout, _ = invoke(root, "import", "2023", str(form))
-    assert code == 0 and "điểm thưởng đơn vị đề nghị: thêm 1 điểm «Giải nhất Hội thao khu vực»" in stdout
+    assert code == 0 and "điểm thưởng đơn vị đề nghị: thêm 1 điểm «Giải nhất Hội thao khu vực» (QĐ 5)" in stdout
     pa09 = _unit(root, "pa09")
     assert (pa09["total"], pa09["rank"], pa09["provisional"]) == (89.5, 7, True)  # PA09 +1 would be rank 5
     code, stdout, _ = invoke(root, "rank", "2023")
@@ -59,16 +59,21 @@ def test_a_units_proposal_waits_for_the_khoi_then_counts(root: Path, tmp_path: P
     assert status["final"] is False
     (proposal,) = next(u for u in status["units"] if u["id"] == "pa09")["proposals"]
     assert (proposal["kind"], proposal["points"]) == ("bonus", 1)
-    # the Khối accepts it: the clerk moves the line into `bonus`
+    # the Khối accepts it: the clerk moves the line into `bonus` (leaving out the basis)
     path = root / SCORES / "pa09.yaml"
     text = path.read_text(encoding="utf-8")
-    line = "  - {points: 1, reason: Giải nhất Hội thao khu vực}\n"
-    text = text.replace("proposed_bonus:\n" + line, "").replace("bonus:\n", "bonus:\n" + line, 1)
+    line = "  - {points: 1, reason: Giải nhất Hội thao khu vực, ref: QĐ 5}\n"
+    assert "proposed_bonus:\n" + line in text
+    text = text.replace("proposed_bonus:\n" + line, "").replace(
+        "bonus:\n", "bonus:\n  - {points: 1, reason: Giải nhất Hội thao khu vực}\n", 1)
     path.write_text(text, encoding="utf-8")
     pa09 = _unit(root, "pa09")
     assert (pa09["total"], pa09["provisional"]) == (90.5, False)
     status = json.loads(invoke(root, "status", "2023", "--format", "json")[1])
     assert status["final"] is True and not any(u["proposals"] for u in status["units"])
+    code, stdout, stderr = invoke(root, "import", "2023", str(form))  # the same form sent again
+    assert code == 0 and stdout.strip() == "Không có thay đổi." and "Khối đã ghi nhận mục cùng lý do" in stderr
+    assert "proposed_bonus" not in path.read_text(encoding="utf-8")
 
 
 def test_diff_shows_a_proposal(root: Path, tmp_path: Path) -> None:

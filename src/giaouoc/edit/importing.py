@@ -87,6 +87,8 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
         plan.changes = _changes(before, checked.scores[content.unit], merged.updates) + entry_changes
         plan.changes += [settled(c, prefer) for c in merged.conflicts]
         plan.kept = _kept(before, content.scores, year) + _entries_kept(before, content, merged)
+        plan.kept += [f"{_LABELS[key]} {_entry_text(row)}: Khối đã ghi nhận mục cùng lý do, không nhập thành đề nghị"
+                      for key, row in merged.recorded]
     return plan
 
 
@@ -176,7 +178,7 @@ def describe(conflict: Conflict) -> str:
 
 
 def settled(conflict: Conflict, prefer: str | None) -> str:
-    return f"xung đột ({describe(conflict)}): lấy {PREFER[prefer or 'file']} (--prefer {prefer or 'file'})"
+    return f"xung đột: {describe(conflict)} → lấy {PREFER[prefer or 'file']} (--prefer {prefer or 'file'})"
 
 
 def _shown(value: object) -> str:

@@ -32,6 +32,7 @@ class Merge:
     updates: dict[int, ScoreRow] = field(default_factory=dict)  # per item: new self, new note (None: leave)
     proposals: dict[str, list[EntryRow]] = field(default_factory=dict)  # "bonus"/"penalties": the new list
     conflicts: list[Conflict] = field(default_factory=list)  # every one, settled by `prefer` or not
+    recorded: list[tuple[str, EntryRow]] = field(default_factory=list)  # rows the Khối already has (_same_as)
 
 
 def merge_scores(base: Mapping[int, ScoreRow], form: Mapping[int, ScoreRow], file: Mapping[int, ScoreRow],
@@ -58,17 +59,20 @@ def merge_entries(key: str, base: Sequence[EntryRow], rows: Sequence[EntryRow | 
     """The unit's proposal rows, row i made from base[i] (rows past the base were empty): the file's list with
     the unit's changes applied; a row the unit changed while the file dropped or changed it is a conflict."""
     result = list(file)
+    reasons = {_same_as(entry) for entry in khoi}
     for index, row in enumerate(rows):
         old = base[index] if index < len(base) else None
         if row == old:
             continue
+        if row is not None and _same_as(row) in reasons:  # e.g. a form imported again after the Khối accepted it
+            merged.recorded.append((key, row))
         if old is not None and old in result:
             position = result.index(old)
-            if row is None or row in result or row in khoi:
+            if row is None or row in result or _same_as(row) in reasons:
                 del result[position]  # withdrawn, or already on file: the old row goes
             else:
                 result[position] = row
-        elif row is None or row in result or row in khoi:
+        elif row is None or row in result or _same_as(row) in reasons:
             continue  # the file already has it (the Khối took it over), or both sides dropped it
         elif old is None:
             result.append(row)  # a new proposal
@@ -93,6 +97,11 @@ def replace_entries(key: str, rows: Sequence[EntryRow], file: Sequence[EntryRow]
             wanted.append(row)
     if wanted and wanted != list(file):
         merged.proposals[key] = wanted
+
+
+def _same_as(row: EntryRow) -> tuple[Decimal, str]:
+    """What makes a row one the Khối already recorded: the points and the reason, case, spacing and basis aside."""
+    return row[0], " ".join(row[1].casefold().split())
 
 
 def _number(value: Decimal | str | None) -> Decimal | None:
