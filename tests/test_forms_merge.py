@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from conftest import edit
-from test_sheets import fill, invoke, make_form
+from test_sheets import commit_all, fill, invoke, make_form
 
 SCORES = "compacts/2023/scores"
 PENALTY = "Có cán bộ vi phạm Điều lệnh, bị nhắc nhở"
@@ -77,13 +76,7 @@ def test_a_units_proposal_waits_for_the_khoi_then_counts(root: Path, tmp_path: P
 
 
 def test_diff_shows_a_proposal(root: Path, tmp_path: Path) -> None:
-    def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.name=a", "-c", "user.email=a@b.invalid", *args], cwd=root,
-                       check=True, capture_output=True)
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "init")
+    commit_all(root)
     form = make_form(root, tmp_path, "pa04")
     first = load_workbook(form)["giaouoc"]["B7"].value.split(",")[0]  # the first open penalty row
     fill(form, {f"B{first}": "Chậm gửi báo cáo quý", f"E{first}": 0.25})
