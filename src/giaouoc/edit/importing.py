@@ -27,7 +27,8 @@ from giaouoc.problems import Report
 from giaouoc.vietnamese import format_number
 
 if TYPE_CHECKING:
-    from giaouoc.sheets.importer import EntryRow, FormContent
+    from giaouoc.sheets.formbase import EntryRow
+    from giaouoc.sheets.importer import FormContent
 
 PREFER = {"form": "giá trị trong phiếu", "file": "giá trị trong tệp điểm"}
 
@@ -54,7 +55,6 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
     `prefer` ("form" or "file") settles values both the unit and the file changed since the form was made;
     without it such a conflict is an error and nothing is written.
     """
-    from giaouoc.rules import load_year
     from giaouoc.sheets.importer import read_form
 
     closed = closed_on(year.folder)
@@ -76,12 +76,7 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
     plan.text = apply_updates(old_text, source, content.unit, merged.updates) if merged.updates or not old_text \
         else old_text
     plan.text, entry_changes = _apply_proposals(plan.text, before, merged)
-    with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
-        trial = Path(work) / "compacts" / year.folder.name
-        shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
-        (trial / "scores").mkdir(exist_ok=True)
-        (trial / "scores" / target.name).write_bytes(plan.text.encode("utf-8"))
-        checked, plan.report = load_year(Path(work), trial)
+    checked, plan.report = _trial(year, target.name, plan.text)
     plan.report.extend(content.report)  # the form's warnings (an old form without a base)
     if checked is not None:
         plan.changes = _changes(before, checked.scores[content.unit], merged.updates) + entry_changes
@@ -90,6 +85,18 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
         plan.kept += [f"{_LABELS[key]} {_entry_text(row)}: Khối đã ghi nhận mục cùng lý do, không nhập thành đề nghị"
                       for key, row in merged.recorded]
     return plan
+
+
+def _trial(year: Year, name: str, text: str) -> tuple[Year | None, Report]:
+    """The year checked with the new score file in place, in a copy: nothing is written until it passes."""
+    from giaouoc.rules import load_year
+
+    with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
+        trial = Path(work) / "compacts" / year.folder.name
+        shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
+        (trial / "scores").mkdir(exist_ok=True)
+        (trial / "scores" / name).write_bytes(text.encode("utf-8"))
+        return load_year(Path(work), trial)
 
 
 def merge_form(content: FormContent, before: UnitScores | None, prefer: str | None) -> Merge:

@@ -12,9 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-EntryRow = tuple[Decimal, str, str | None]  # points, reason, basis
-ScoreRow = tuple[Decimal | None, str | None]  # self score, note
-FIELDS = ("self", "note")
+from giaouoc.sheets.formbase import EntryRow, ScoreRow
 
 
 @dataclass(frozen=True)

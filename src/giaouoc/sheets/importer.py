@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from contextlib import closing
@@ -23,27 +22,17 @@ from giaouoc.sheets.form import (
     META_SHEET,
     NOTE_COLUMN,
     OLD_FORM_KIND,
-    PROPOSED,
     REASON_COLUMN,
     REF_COLUMN,
     SCORE_COLUMN,
     SECTIONS,
     unit_line,
 )
+from giaouoc.sheets.formbase import EntryRow, FormBase, read_base
 from giaouoc.vietnamese import format_number
 
 _DOT = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")
 _META_ROWS = {"form": 1, "year": 2, "unit": 3, "items": 4, "first_row": 5, "bonus": 6, "penalties": 7, "base": 8}
-EntryRow = tuple[Decimal, str, str | None]  # points, reason, basis
-ScoreRow = tuple[Decimal | None, str | None]  # self score, note
-
-
-@dataclass
-class FormBase:
-    """What a form was made from (its hidden sheet): per item the self score and note, the proposals by row."""
-
-    scores: dict[int, ScoreRow]
-    entries: dict[str, list[EntryRow]]  # "bonus"/"penalties": the proposals on file, in the form's row order
 
 
 @dataclass
@@ -97,7 +86,7 @@ def _read(workbook: Any, form_sheet: str, path: Path, year: Year) -> FormContent
         if key in meta:  # forms made before the bonus and penalty rows have none
             _read_entries(workbook[form_sheet], key, meta[key], path.name, content)
     if meta.get("form") == FORM_KIND:
-        content.base = _base(workbook[META_SHEET], path.name, year, content.report)
+        content.base = read_base(workbook[META_SHEET], _META_ROWS["base"], path.name, year, content.report)
         if content.base is not None and any(len(content.base.entries[k]) > len(content.rows.get(k, []))
                                             for k in SECTIONS):
             content.report.add_cell(path.name, META_SHEET, _META_ROWS["base"], 2, "form-mismatch",
@@ -110,49 +99,6 @@ def _read(workbook: Any, form_sheet: str, path: Path, year: Year) -> FormContent
                                 "khác mục Khối đã ghi nhận được nhập thành đề nghị của đơn vị. Lần sau hãy gửi phiếu "
                                 f"mới: «giaouoc form {year.compact.year} {content.unit}»")
     return content
-
-
-def _base(sheet: Any, file: str, year: Year, report: Report) -> FormBase | None:
-    """The values the form was made from (JSON over the cells of the row «base»); a changed base is refused."""
-    row = _META_ROWS["base"]
-    text = ""
-    for column in range(2, 200):
-        value = sheet.cell(row=row, column=column).value
-        if not isinstance(value, str):
-            break
-        text += value
-    try:
-        data = json.loads(text)
-        scores = {int(key): (_base_number(self), _base_text(note)) for key, (self, note) in data["scores"].items()}
-        entries = {key: [(_points(p), _text_of(r), _base_text(f)) for p, r, f in data[name]]
-                   for key, name in PROPOSED.items()}
-        if set(scores) != {i.id for i in year.items}:
-            raise ValueError("items")
-    except (ValueError, TypeError, KeyError, AttributeError, InvalidOperation):
-        report.add_cell(file, META_SHEET, row, 2, "form-mismatch",
-                        "phiếu đã bị sửa (giá trị gốc lúc lập phiếu không đọc được): hãy lập phiếu mới")
-        return None
-    return FormBase(scores, entries)
-
-
-def _base_number(value: object) -> Decimal | None:
-    return None if value is None else _points(value)
-
-
-def _points(value: object) -> Decimal:
-    if not isinstance(value, str):
-        raise TypeError("points")
-    return Decimal(value)
-
-
-def _base_text(value: object) -> str | None:
-    return None if value is None else _text_of(value)
-
-
-def _text_of(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("text")
-    return value
 
 
 def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormContent) -> None:
