@@ -75,6 +75,17 @@ def test_a_units_proposal_waits_for_the_khoi_then_counts(root: Path, tmp_path: P
     assert "proposed_bonus" not in path.read_text(encoding="utf-8")
 
 
+def test_export_lists_proposals_apart_from_the_khois_entries(root: Path, tmp_path: Path) -> None:
+    path = root / SCORES / "pa09.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "proposed_penalties:\n  - {points: 0.25, reason: Chậm}\n",
+                    encoding="utf-8")
+    assert invoke(root, "export", "2023", "--xlsx", str(tmp_path / "x.xlsx"))[0] == 0
+    workbook = load_workbook(tmp_path / "x.xlsx")
+    rows = [[c.value for c in row] for row in workbook["Thưởng - trừ"].iter_rows(min_row=5)]
+    assert ["pa09", "Phòng An ninh điều tra", "Trừ (đơn vị tự nhận, chưa tính)", 0.25, "Chậm", None] in rows
+    assert workbook["Kết quả"]["A3"].value.startswith("KẾT QUẢ TẠM TÍNH")
+
+
 def test_diff_shows_a_proposal(root: Path, tmp_path: Path) -> None:
     commit_all(root)
     form = make_form(root, tmp_path, "pa04")
