@@ -181,11 +181,12 @@ def test_an_old_forms_changed_khoi_row_becomes_a_proposal(root: Path, tmp_path: 
 
 def test_a_changed_base_is_refused(root: Path, tmp_path: Path) -> None:
     form = make_form(root, tmp_path)
-    workbook = load_workbook(form)
-    workbook["giaouoc"]["B8"] = '{"scores": {"1": ["8", null]}}'
-    workbook.save(form)
-    code, _, stderr = invoke(root, "import", "2023", str(form))
-    assert code == 1 and "giaouoc!B8: lỗi [form-mismatch]" in stderr
+    for base in ('{"scores": {"1": ["8", null]}}', "[" * 30000, '{"scores": 1, "proposed_bonus": [[1, 2]]}'):
+        workbook = load_workbook(form)
+        workbook["giaouoc"]["B8"] = base
+        workbook.save(form)
+        code, _, stderr = invoke(root, "import", "2023", str(form))
+        assert code == 1 and "giaouoc!B8: lỗi [form-mismatch]" in stderr
 
 
 # Paper cuts

@@ -38,7 +38,7 @@ def read_base(sheet: Any, row: int, file: str, year: Year, report: Report) -> Fo
                    for key, name in PROPOSED.items()}
         if set(scores) != {i.id for i in year.items}:
             raise ValueError("items")
-    except (ValueError, TypeError, KeyError, AttributeError, InvalidOperation):
+    except (ValueError, TypeError, KeyError, AttributeError, InvalidOperation, RecursionError):
         report.add_cell(file, META_SHEET, row, 2, "form-mismatch",
                         "phiếu đã bị sửa (giá trị gốc lúc lập phiếu không đọc được): hãy lập phiếu mới")
         return None
