@@ -181,7 +181,9 @@ def test_an_old_forms_changed_khoi_row_becomes_a_proposal(root: Path, tmp_path: 
 
 def test_a_changed_base_is_refused(root: Path, tmp_path: Path) -> None:
     form = make_form(root, tmp_path)
-    for base in ('{"scores": {"1": ["8", null]}}', "[" * 30000, '{"scores": 1, "proposed_bonus": [[1, 2]]}'):
+    good = json.loads(load_workbook(form)["giaouoc"]["B8"].value)
+    nan = json.dumps(good | {"scores": good["scores"] | {"1": ["NaN", None]}})
+    for base in ('{"scores": {"1": ["8", null]}}', "[" * 30000, '{"scores": 1, "proposed_bonus": [[1, 2]]}', nan):
         workbook = load_workbook(form)
         workbook["giaouoc"]["B8"] = base
         workbook.save(form)

@@ -50,9 +50,12 @@ def _base_number(value: object) -> Decimal | None:
 
 
 def _points(value: object) -> Decimal:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 20:
         raise TypeError("points")
-    return Decimal(value)
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError("points")
+    return number
 
 
 def _base_text(value: object) -> str | None:
