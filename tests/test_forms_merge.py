@@ -250,3 +250,16 @@ def test_the_importer_closes_every_workbook(root: Path, tmp_path: Path, monkeypa
     content = read_form(form, year)
     assert content.unit == "pa01" and len(opened) >= 3
     assert all(w._archive.fp is None for w in opened)  # every zip closed
+
+
+def test_a_unit_withdraws_its_own_proposal_and_only_that_list_goes(root: Path, tmp_path: Path) -> None:
+    path = root / SCORES / "pa09.yaml"
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before + "proposed_bonus:   # đơn vị đề nghị\n  - {points: 2, reason: Giải nhì}\n"
+                    "proposed_penalties:\n  - {points: 0.25, reason: Chậm}\n", encoding="utf-8")
+    form = make_form(root, tmp_path, "pa09")
+    row = _row_of(form, "Giải nhì")
+    fill(form, {f"B{row}": None, f"E{row}": None})
+    code, stdout, _ = invoke(root, "import", "2023", str(form))
+    assert code == 0 and stdout.splitlines() == ["điểm thưởng đơn vị đề nghị: bỏ 2 điểm «Giải nhì»"]
+    assert path.read_text(encoding="utf-8") == before + "proposed_penalties:\n  - {points: 0.25, reason: Chậm}\n"
