@@ -18,29 +18,33 @@ SCORES = "compacts/2023/scores"
 def test_form_has_a_total_row_entry_tables_and_a_signature_place(root: Path, tmp_path: Path) -> None:
     sheet = load_workbook(make_form(root, tmp_path, "pa09"))["Tự chấm"]
     assert (sheet["B19"].value, sheet["C19"].value, sheet["E19"].value) == ("Cộng", 100, "=SUM(E6:E18)")
-    assert sheet["A21"].value.startswith("Điểm thưởng đề nghị") and sheet["B22"].value == "Lý do"
-    assert (sheet["B23"].value, sheet["E23"].value) == ("Đạt giải Ba Hội thao Công an tỉnh", 0.5)  # on file
-    assert sheet["B24"].value is None and not sheet["B24"].protection.locked  # open rows to fill in
+    assert sheet["A21"].value.startswith("Điểm thưởng (đơn vị đề nghị") and sheet["B22"].value == "Lý do"
+    assert (sheet["A23"].value, sheet["B23"].value, sheet["E23"].value) == ("K1", "Đạt giải Ba Hội thao Công an tỉnh",
+                                                                            0.5)  # the Khối's, on file
+    assert all(sheet.cell(23, c).protection.locked for c in range(1, 7))  # shown, not to be changed
+    assert sheet["A24"].value == 1 and sheet["B24"].value is None and not sheet["B24"].protection.locked
     penalties = next(r for r in range(24, 60) if str(sheet.cell(r, 1).value).startswith("Điểm trừ"))
     assert sheet.cell(penalties + 2, 2).value == "Chậm gửi báo cáo tháng 6"
+    assert sheet.cell(penalties + 2, 5).protection.locked and not sheet.cell(penalties + 3, 5).protection.locked
     texts = [c.value for row in sheet.iter_rows(min_row=penalties) for c in row if isinstance(c.value, str)]
     assert "THỦ TRƯỞNG ĐƠN VỊ" in texts and "…, ngày … tháng … năm …" in texts
 
 
-def test_bonus_and_penalty_rows_are_imported_keeping_entries_already_on_file(root: Path, tmp_path: Path) -> None:
+def test_bonus_rows_are_imported_as_the_units_proposal_not_counted(root: Path, tmp_path: Path) -> None:
     before = (root / SCORES / "pa09.yaml").read_text(encoding="utf-8")
     form = fill(make_form(root, tmp_path, "pa09"), {"B24": "Giải nhì Hội thao, khu vực", "D24": "QĐ số 7/QĐ-CAT",
                                                      "E24": 0.25})
     code, stdout, stderr = invoke(root, "import", "2023", str(form))
     assert code == 0, stderr
-    assert "điểm thưởng: thêm 0,25 điểm «Giải nhì Hội thao, khu vực» (QĐ số 7/QĐ-CAT)" in stdout
+    assert "điểm thưởng đơn vị đề nghị: thêm 0,25 điểm «Giải nhì Hội thao, khu vực» (QĐ số 7/QĐ-CAT)" in stdout
     after = (root / SCORES / "pa09.yaml").read_text(encoding="utf-8")
     added = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert added == ['  - {points: 0.25, reason: "Giải nhì Hội thao, khu vực", ref: QĐ số 7/QĐ-CAT}']
-    assert all(line in after.splitlines() for line in before.splitlines())  # nothing else touched
+    assert added == ["proposed_bonus:",
+                     '  - {points: 0.25, reason: "Giải nhì Hội thao, khu vực", ref: QĐ số 7/QĐ-CAT}']
+    assert after.startswith(before)  # nothing else touched
     code, stdout, _ = invoke(root, "rank", "2023", "--format", "json")
     pa09 = next(r for r in json.loads(stdout)["units"] if r["id"] == "pa09")
-    assert pa09["bonus"] == 0.75
+    assert pa09["bonus"] == 0.5 and pa09["provisional"] is True  # counts once the Khối accepts it
     assert invoke(root, "import", "2023", str(form))[1].strip() == "Không có thay đổi."
 
 
@@ -49,16 +53,16 @@ def test_incomplete_or_negative_entry_rows_are_refused_at_their_cell(root: Path,
     before = (root / SCORES / "pa01.yaml").read_bytes()
     code, _, stderr = invoke(root, "import", "2023", str(form))
     assert code == 1
-    assert "Tự chấm!E23: lỗi [missing-key]: điểm thưởng dòng 1: thiếu số điểm" in stderr
-    assert "Tự chấm!E31: lỗi [points-not-positive]: điểm trừ dòng 1: số điểm -1 phải lớn hơn 0" in stderr
+    assert "Tự chấm!E23: lỗi [missing-key]: điểm thưởng đề nghị dòng 1: thiếu số điểm" in stderr
+    assert "Tự chấm!E31: lỗi [points-not-positive]: điểm trừ tự nhận dòng 1: số điểm -1 phải lớn hơn 0" in stderr
     assert (root / SCORES / "pa01.yaml").read_bytes() == before
 
 
-def test_an_emptied_entry_table_keeps_what_is_on_file_and_says_so(root: Path, tmp_path: Path) -> None:
+def test_the_khois_rows_of_a_form_are_never_read(root: Path, tmp_path: Path) -> None:
     before = (root / SCORES / "pa09.yaml").read_bytes()
-    form = fill(make_form(root, tmp_path, "pa09"), {"B23": None, "E23": None})
-    code, _, stderr = invoke(root, "import", "2023", str(form))
-    assert code == 0 and "Lưu ý: bảng điểm thưởng để trống, giữ nguyên 1 mục đã có." in stderr
+    form = fill(make_form(root, tmp_path, "pa09"), {"B23": None, "E23": 3})  # protection ignored, as openpyxl can
+    code, stdout, _ = invoke(root, "import", "2023", str(form))
+    assert code == 0 and stdout.strip() == "Không có thay đổi."
     assert (root / SCORES / "pa09.yaml").read_bytes() == before
 
 

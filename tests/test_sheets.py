@@ -111,14 +111,15 @@ def test_import_creates_a_missing_score_file_and_diff_shows_it(root: Path, tmp_p
     assert code == 0 and '"provisional": true' in stdout
 
 
-def test_import_in_git_shows_exactly_the_changes_in_diff(root: Path, tmp_path: Path) -> None:
-    def git(*args: str) -> None:
+def commit_all(root: Path) -> None:
+    """Make the data root a git repository with everything committed."""
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "init"]):
         subprocess.run(["git", "-c", "user.name=a", "-c", "user.email=a@b.invalid", *args], cwd=root,
                        check=True, capture_output=True)
 
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "init")
+
+def test_import_in_git_shows_exactly_the_changes_in_diff(root: Path, tmp_path: Path) -> None:
+    commit_all(root)
     fill(make_form(root, tmp_path, "pa09"), {"E6": 8})
     assert invoke(root, "import", "2023", str(tmp_path / "phieu-pa09.xlsx"))[0] == 0
     code, stdout, _ = invoke(root, "diff", "2023")
@@ -136,7 +137,9 @@ def test_dry_run_writes_nothing(root: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("cells", "message"), [
     ({"E7": 9}, "Tự chấm!E7: lỗi [score-over-max]: nội dung 2: điểm 9 phải từ 0 đến điểm chuẩn 8"),
-    ({"E7": "9,5"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: «9,5» là văn bản; nhập số 9.5"),
+    ({"E7": "7,5,1"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: cần một số, không phải «7,5,1»"),
+    ({"E7": "7.5.1"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: cần một số, không phải «7.5.1»"),
+    ({"E7": "9,5"}, "Tự chấm!E7: lỗi [score-over-max]: nội dung 2: điểm 9,5 phải từ 0 đến điểm chuẩn 8"),
     ({"E7": "tốt"}, "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: cần một số, không phải «tốt»"),
     ({"E7": 7.125}, "Tự chấm!E7: lỗi [too-many-decimals]: nội dung 2: điểm 7.125 có quá 2 chữ số thập phân"),
     ({"E7": -1}, "Tự chấm!E7: lỗi [score-negative]: nội dung 2: điểm -1 phải từ 0 đến điểm chuẩn 8"),

@@ -101,6 +101,10 @@ _ALL = [
     # a returned Excel form
     _error("form-mismatch", "phiếu tự chấm không khớp năm, đơn vị hay các nội dung hiện tại",
            "lập phiếu mới bằng «giaouoc form»"),
+    _error("import-conflict", "đơn vị sửa trong phiếu một giá trị mà tệp điểm cũng đã sửa sau khi lập phiếu",
+           "chọn bên thắng: «giaouoc import … --prefer form» hoặc «--prefer file»"),
+    _warning("form-without-base", "phiếu lập bằng phiên bản cũ, không có giá trị lúc lập phiếu: nhập như trước",
+             "gửi đơn vị phiếu mới lập bằng «giaouoc form»"),
     # warnings: the year is still under way
     _warning("incomplete-scores", "đơn vị chưa có điểm cho mọi nội dung"),
     _warning("missing-scores", "đơn vị chưa có tệp điểm"),

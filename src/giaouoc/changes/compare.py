@@ -96,6 +96,10 @@ def score_changes(before: YearFiles | None, after: YearFiles | None,
                     changes.append(FieldChange(unit, f"nội dung {item}: {_LABEL[key]}", va, vb))
         changes += _entries(a.bonus if a else [], b.bonus if b else [], unit, "điểm thưởng")
         changes += _entries(a.penalties if a else [], b.penalties if b else [], unit, "điểm trừ")
+        changes += _entries(a.proposed_bonus if a else [], b.proposed_bonus if b else [], unit,
+                            "điểm thưởng đơn vị đề nghị (chờ Khối xem xét)")
+        changes += _entries(a.proposed_penalties if a else [], b.proposed_penalties if b else [], unit,
+                            "điểm trừ đơn vị tự nhận (chờ Khối xem xét)")
         if (a.excluded if a else None) != (b.excluded if b else None):
             changes.append(FieldChange(unit, "không xếp hạng", a.excluded if a else None, b.excluded if b else None))
     changes += _vote_changes(before, after, titles or {})

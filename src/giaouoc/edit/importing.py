@@ -1,4 +1,8 @@
-"""The import plan: a returned form turned into the new text of one score file, checked as a whole year."""
+"""The import plan: a returned form turned into the new text of one score file, checked as a whole year.
+
+Only what the unit changed in its form since the form was made is written (edit/merge.py); the Khối's bonus and
+penalty entries are never touched: the unit's rows become its proposals (`proposed_bonus`, `proposed_penalties`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from giaouoc.edit.yamledit import apply_updates, replace_list
+from giaouoc.edit.merge import Conflict, Merge, merge_entries, merge_scores, replace_entries
+from giaouoc.edit.yamledit import apply_updates, remove_key, replace_list
 from giaouoc.errors import DataError
 from giaouoc.files import write_atomic
 from giaouoc.load.folder import display_path
@@ -22,7 +27,10 @@ from giaouoc.problems import Report
 from giaouoc.vietnamese import format_number
 
 if TYPE_CHECKING:
-    from giaouoc.sheets.importer import EntryRow
+    from giaouoc.sheets.formbase import EntryRow
+    from giaouoc.sheets.importer import FormContent
+
+PREFER = {"form": "giá trị trong phiếu", "file": "giá trị trong tệp điểm"}
 
 
 @dataclass
@@ -41,9 +49,12 @@ class ImportPlan:
         write_atomic(self.target, self.text.encode("utf-8"))
 
 
-def plan_import(year: Year, form: Path) -> ImportPlan:
-    """Read a returned form and work out the new score file; the year is re-checked with it in place."""
-    from giaouoc.rules import load_year
+def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan:
+    """Read a returned form and work out the new score file; the year is re-checked with it in place.
+
+    `prefer` ("form" or "file") settles values both the unit and the file changed since the form was made;
+    without it such a conflict is an error and nothing is written.
+    """
     from giaouoc.sheets.importer import read_form
 
     closed = closed_on(year.folder)
@@ -57,19 +68,54 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
         return plan
     source = load_file(target, plan.shown, Report()) if target.is_file() else None
     old_text = target.read_bytes().decode("utf-8") if target.is_file() else ""  # line ends kept as they are
-    plan.text = apply_updates(old_text, source, content.unit, content.scores)
     before = year.scores.get(content.unit)
-    plan.text, entry_changes, entries_kept = _apply_entries(plan.text, before, content.entries)
+    merged = merge_form(content, before, prefer)
+    if merged.conflicts and prefer is None:
+        conflicts_to_report(content, merged, form.name, plan.report)
+        return plan
+    plan.text = apply_updates(old_text, source, content.unit, merged.updates) if merged.updates or not old_text \
+        else old_text
+    plan.text, entry_changes = _apply_proposals(plan.text, before, merged)
+    checked, plan.report = _trial(year, target.name, plan.text)
+    plan.report.extend(content.report)  # the form's warnings (an old form without a base)
+    if checked is not None:
+        plan.changes = _changes(before, checked.scores[content.unit], merged.updates) + entry_changes
+        plan.changes += [settled(c, prefer) for c in merged.conflicts]
+        plan.kept = _kept(before, content.scores, year) + _entries_kept(before, content, merged)
+        plan.kept += [f"{_LABELS[key]} {_entry_text(row)}: Khối đã ghi nhận mục cùng lý do, không nhập thành đề nghị"
+                      for key, row in merged.recorded]
+    return plan
+
+
+def _trial(year: Year, name: str, text: str) -> tuple[Year | None, Report]:
+    """The year checked with the new score file in place, in a copy: nothing is written until it passes."""
+    from giaouoc.rules import load_year
+
     with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
         trial = Path(work) / "compacts" / year.folder.name
         shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
         (trial / "scores").mkdir(exist_ok=True)
-        (trial / "scores" / target.name).write_bytes(plan.text.encode("utf-8"))
-        checked, plan.report = load_year(Path(work), trial)
-    if checked is not None:
-        plan.changes = _changes(before, checked.scores[content.unit], content.scores) + entry_changes
-        plan.kept = _kept(before, content.scores, year) + entries_kept
-    return plan
+        (trial / "scores" / name).write_bytes(text.encode("utf-8"))
+        return load_year(Path(work), trial)
+
+
+def merge_form(content: FormContent, before: UnitScores | None, prefer: str | None) -> Merge:
+    """What to write: three-way against the form's base, or (a form without one) every value it holds."""
+    merged = Merge()
+    on_file = {item: (s.self_score, s.note) for item, s in (before.scores if before else {}).items() if s}
+    for key, proposed in PROPOSED_KEYS.items():
+        file_rows = _rows(getattr(before, proposed) if before is not None else [])
+        khoi = _rows(getattr(before, key) if before is not None else [])
+        if content.base is not None:
+            merge_entries(key, content.base.entries[key], content.rows.get(key, []), file_rows, khoi, prefer,
+                          merged)
+        elif key in content.entries:
+            replace_entries(key, content.entries[key], file_rows, khoi, merged)
+    if content.base is not None:
+        merge_scores(content.base.scores, content.scores, on_file, prefer, merged)
+    else:  # as giaouoc 0.2 did, but a value equal to the file's is not written again
+        merge_scores(on_file, content.scores, on_file, prefer, merged)
+    return merged
 
 
 def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, str | None]], year: Year) -> list[str]:
@@ -83,26 +129,75 @@ def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, s
     return lines
 
 
-_LABELS = {"bonus": "điểm thưởng", "penalties": "điểm trừ"}
+_LABELS = {"bonus": "điểm thưởng đơn vị đề nghị", "penalties": "điểm trừ đơn vị tự nhận"}
+PROPOSED_KEYS = {"bonus": "proposed_bonus", "penalties": "proposed_penalties"}  # form table -> score file key
 
 
 def _rows(entries: list[Entry]) -> list[EntryRow]:
     return [(e.points, e.reason, e.ref) for e in entries]
 
 
-def _apply_entries(text: str, before: UnitScores | None,
-                   forms: dict[str, list[EntryRow]]) -> tuple[str, list[str], list[str]]:
-    """Bonus and penalty rows: a list is replaced when the form's differs; an emptied table keeps the file's."""
-    changes, kept = [], []
-    for key, rows in forms.items():
-        on_file = _rows(getattr(before, key) if before is not None else [])
-        if rows and rows != on_file:
+def _apply_proposals(text: str, before: UnitScores | None, merged: Merge) -> tuple[str, list[str]]:
+    """The proposal lists that change, each replaced (unchanged entries keep their text) or removed when empty."""
+    changes = []
+    for key, rows in merged.proposals.items():
+        on_file = _rows(getattr(before, PROPOSED_KEYS[key]) if before is not None else [])
+        if rows:
             entries: list[dict[str, object]] = [{"points": p, "reason": r, "ref": f} for p, r, f in rows]
-            text = replace_list(text, key, entries, _same(on_file, rows))
-            changes += _entry_changes(key, on_file, rows)
-        elif not rows and on_file:
+            text = replace_list(text, PROPOSED_KEYS[key], entries, _same(on_file, rows))
+        else:
+            text = remove_key(text, PROPOSED_KEYS[key])
+        changes += _entry_changes(key, on_file, rows)
+    return text, changes
+
+
+def _entries_kept(before: UnitScores | None, content: FormContent, merged: Merge) -> list[str]:
+    """A form without a base whose table is empty keeps the unit's proposals on file, and says so."""
+    kept = []
+    for key, proposed in PROPOSED_KEYS.items():
+        on_file = getattr(before, proposed) if before is not None else []
+        if content.base is None and key in content.entries and key not in merged.proposals and on_file and \
+                not [r for r in content.entries[key] if r not in _rows(getattr(before, key))]:
             kept.append(f"bảng {_LABELS[key]} để trống, giữ nguyên {len(on_file)} mục đã có")
-    return text, changes, kept
+    return kept
+
+
+def conflicts_to_report(content: FormContent, merged: Merge, file: str, report: Report) -> None:
+    """Each conflict as an error at its cell: the value on file and the form's value."""
+    from giaouoc.sheets.form import FORM_SHEET
+
+    for conflict in merged.conflicts:
+        row, column = content.cell_of(conflict.where)
+        report.add_cell(file, content.sheet or FORM_SHEET, row, column, "import-conflict",
+                        f"{describe(conflict)}: chọn bên thắng bằng «--prefer form» (lấy giá trị trong phiếu) "
+                        "hoặc «--prefer file» (giữ giá trị trong tệp điểm)")
+
+
+def describe(conflict: Conflict) -> str:
+    """"nội dung 1: tự chấm trong tệp điểm 9 (lúc lập phiếu 8), trong phiếu 1,25"."""
+    kind, index, field_index = conflict.where
+    if kind == "score":
+        what = f"nội dung {index}: {'tự chấm' if field_index == 0 else 'ghi chú'}"
+        return (f"{what} đã được sửa trong tệp điểm thành {_shown(conflict.on_file)} (lúc lập phiếu "
+                f"{_shown(conflict.base)}), trong phiếu ghi {_shown(conflict.in_form)}")
+    return (f"{_LABELS[kind]} dòng {index + 1}: trong tệp điểm không còn {_entry_text(conflict.base)} "
+            f"(Khối đã xem xét hoặc đã sửa), trong phiếu sửa thành {_entry_text(conflict.in_form)}")
+
+
+def settled(conflict: Conflict, prefer: str | None) -> str:
+    return f"xung đột: {describe(conflict)} → lấy {PREFER[prefer or 'file']} (--prefer {prefer or 'file'})"
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "—"
+    return format_number(value) if isinstance(value, Decimal) else f"«{value}»"
+
+
+def _entry_text(row: object) -> str:
+    if not isinstance(row, tuple):
+        return "—"
+    return f"{format_number(row[0])} điểm «{row[1]}»" + (f" ({row[2]})" if row[2] else "")
 
 
 def _same(old: list[EntryRow], new: list[EntryRow]) -> list[int | None]:
@@ -118,17 +213,14 @@ def _same(old: list[EntryRow], new: list[EntryRow]) -> list[int | None]:
 
 
 def _entry_changes(key: str, old: list[EntryRow], new: list[EntryRow]) -> list[str]:
-    """Rows taken out, then rows added: "điểm thưởng: thêm 1 điểm «Giải nhất …» (QĐ số 12)"."""
-    def show(row: EntryRow) -> str:
-        return f"{format_number(row[0])} điểm «{row[1]}»" + (f" ({row[2]})" if row[2] else "")
-
+    """Rows taken out, then rows added: "điểm thưởng đơn vị đề nghị: thêm 1 điểm «Giải nhất …» (QĐ số 12)"."""
     left, lines = list(new), []
     for row in old:
         if row in left:
             left.remove(row)
         else:
-            lines.append(f"{_LABELS[key]}: bỏ {show(row)}")
-    return lines + [f"{_LABELS[key]}: thêm {show(row)}" for row in left]
+            lines.append(f"{_LABELS[key]}: bỏ {_entry_text(row)}")
+    return lines + [f"{_LABELS[key]}: thêm {_entry_text(row)}" for row in left]
 
 
 def _odd_files(folder: str, names: list[str]) -> list[str]:

@@ -90,6 +90,8 @@ def apply_updates(text: str, source: Source | None, unit: str, updates: dict[int
     """The score file with the updates applied; a new file when there was none."""
     newline = "\r\n" if "\r\n" in text else "\n"
     if source is None or not isinstance(source.data, dict):
+        if not updates:  # a form with proposals only
+            return f"unit: {unit}{newline}"
         lines = [f"unit: {unit}", "scores:"]
         lines += [f"  {item}: {_entry(None, update)}" for item, update in sorted(updates.items())]
         return newline.join(lines) + newline
@@ -159,6 +161,18 @@ def _new_scores_block(text: str, scores: _Node | None, updates: dict[int, Update
     if scores is not None:  # `scores:` with nothing, or an empty flow mapping: the value is replaced
         return text[:scores.start].rstrip(" ") + newline + newline.join(lines) + text[scores.end:]
     return text.rstrip("\r\n") + newline + "scores:" + newline + newline.join(lines) + newline
+
+
+def remove_key(text: str, key: str) -> str:
+    """The file without the top-level `key` and its value (lines wholly its own); the rest stays as it is."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    tree = _tree(body)
+    if tree is None or key not in tree.keys:
+        return text
+    start = body.rfind("\n", 0, tree.key_starts[key]) + 1
+    end = body.find("\n", _content_end(tree.keys[key]))
+    return bom + body[:start] + (body[end + 1:] if end >= 0 else "")
 
 
 def replace_list(text: str, key: str, entries: list[dict[str, object]], same: list[int | None]) -> str:

@@ -37,8 +37,10 @@ def pending_for(doc_id: str, year: Year, ranking: Ranking) -> list[str]:
     found = []
     for result in ranking.units:
         name = result.unit.label
-        if result.rank is not None and result.provisional:
+        if result.rank is not None and result.self_counted:
             found.append(f"{name}: {NO_BLOCK_SCORE}")
+        if result.rank is not None and result.proposals:
+            found.append(f"{name}: đề nghị điểm thưởng, điểm trừ chờ Khối xem xét")
         elif result.rank is None and not result.excluded:
             found.append(f"{name}: {result.not_ranked}")
     if doc_id == "bang-diem":

@@ -210,6 +210,9 @@ class UnitScores:
     scores: dict[int, ItemScore | None] = spec(map_of(whole, record(ItemScore)), factory=dict)
     bonus: list[Entry] = spec(list_of(record(Entry)), factory=list)
     penalties: list[Entry] = spec(list_of(record(Entry)), factory=list)
+    # what the unit wrote in its form (đơn vị đề nghị / tự nhận): counts only once the Khối moves it above
+    proposed_bonus: list[Entry] = spec(list_of(record(Entry)), factory=list)
+    proposed_penalties: list[Entry] = spec(list_of(record(Entry)), factory=list)
     excluded: str | None = spec(TEXT, None)
 
 

@@ -19,6 +19,8 @@ class UnitResult:
     bonus_claimed: Decimal
     penalty: Decimal
     provisional: bool
+    proposals: int = 0  # the unit's bonus and penalty proposals the Khối has not yet accepted (not counted)
+    self_counted: bool = False  # an item counts a self score (provisional for that reason)
     not_ranked: str | None = None
     rank: int | None = None
     band: str | None = None

@@ -33,8 +33,11 @@ def _explain_unit(result: UnitResult, ranking: Ranking, year: Year) -> list[str]
         bonus += f" (ghi {num(result.bonus_claimed)}, chỉ tính tối đa {num(result.bonus)})"
     lines.append(f"  Tổng điểm {num(result.total)} = điểm các nội dung {num(result.subtotal)} + {bonus}"
                  f" − trừ {num(result.penalty)}.")
-    if result.provisional:
+    if result.self_counted:
         lines.append("  Kết quả tạm tính: còn nội dung mới có điểm tự chấm, chưa có điểm Khối thống nhất.")
+    if result.proposals:
+        lines.append(f"  Kết quả tạm tính: {result.proposals} đề nghị điểm thưởng, điểm trừ của đơn vị chờ Khối xem "
+                     "xét (chưa tính vào tổng điểm).")
     if result.rank is None:
         return lines
     lines.extend(_neighbours(result, ranking, year))

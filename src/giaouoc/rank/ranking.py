@@ -32,6 +32,7 @@ def score_unit(year: Year, unit: Unit) -> UnitResult:
         items[item.id] = score.counted if score else None
         if score is not None and score.block is None and score.self_score is not None:
             provisional = True
+    proposals = len(scores.proposed_bonus) + len(scores.proposed_penalties) if scores else 0
     claimed = sum((b.points for b in scores.bonus), ZERO) if scores else ZERO
     cap = year.compact.scoring.bonus_cap
     result = UnitResult(
@@ -41,7 +42,9 @@ def score_unit(year: Year, unit: Unit) -> UnitResult:
         bonus=min(claimed, cap) if cap is not None else claimed,
         bonus_claimed=claimed,
         penalty=sum((p.points for p in scores.penalties), ZERO) if scores else ZERO,
-        provisional=provisional,
+        provisional=provisional or proposals > 0,  # a proposal not yet reviewed may still change the total
+        proposals=proposals,
+        self_counted=provisional,
     )
     missing = [str(i) for i, v in items.items() if v is None]
     if scores is not None and scores.excluded:

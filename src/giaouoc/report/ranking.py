@@ -103,7 +103,8 @@ def heading(ranking: Ranking) -> str:
     return f"Kết quả xếp hạng năm {ranking.year} — {ranking.block}"
 
 
-PROVISIONAL_NOTE = "KẾT QUẢ TẠM TÍNH: dấu * là đơn vị còn nội dung chưa có điểm Khối thống nhất."
+PROVISIONAL_NOTE = ("KẾT QUẢ TẠM TÍNH: dấu * là đơn vị còn nội dung chưa có điểm Khối thống nhất hoặc còn "
+                    "đề nghị điểm thưởng, điểm trừ chờ Khối xem xét.")
 
 
 def notes(ranking: Ranking) -> list[str]:
@@ -117,8 +118,12 @@ def notes(ranking: Ranking) -> list[str]:
         unscored = [r for r in ranking.units if r.rank is None and not r.excluded]
         if unscored:
             why.append(f"{len(unscored)} đơn vị chưa đủ điểm để xếp hạng")
-        if ranking.provisional:
+        if any(r.self_counted for r in ranking.units if r.rank is not None):
             why.append("còn điểm tự chấm chưa được Khối thống nhất")
+        proposing = [r.unit.label for r in ranking.units if r.proposals and r.rank is not None]
+        if proposing:
+            why.append(f"đề nghị điểm thưởng, điểm trừ của {', '.join(proposing)} chờ Khối xem xét "
+                       "(«giaouoc status»)")
         found.append("KẾT QUẢ CHƯA CUỐI CÙNG: " + "; ".join(why) + ".")
     return found
 

@@ -51,7 +51,9 @@ def as_dict(state: YearStatus) -> dict[str, Any]:
             {"id": u.unit.id, "name": u.unit.name, "has_file": u.has_file, "self_scores": u.self_scores,
              "block_scores": u.block_scores, "missing": u.missing, "bonus": plain_number(u.bonus),
              "penalties": plain_number(u.penalties),
-             "excluded": u.excluded}
+             "excluded": u.excluded,
+             "proposals": [{"kind": kind, "points": plain_number(e.points), "reason": e.reason, "ref": e.ref}
+                           for kind, e in u.proposals]}
             for u in state.units
         ],
         "review": state.review,
@@ -84,9 +86,23 @@ def print_status(state: YearStatus) -> None:
     waiting = [f"{d} ({why})" for d, why in state.documents.items() if why is not None]
     lines.append("Văn bản lập được: " + (", ".join(ready) if ready else "chưa có") + "."
                  + (" Chưa lập được: " + "; ".join(waiting) + "." if waiting else ""))
+    lines += proposal_lines(state)
     if state.errors or state.warnings:
         lines.append(f"Dữ liệu còn {state.errors} lỗi, {state.warnings} cảnh báo: xem «giaouoc validate {state.name}».")
     print_table(f"Tiến độ năm {state.name} ({state.items} nội dung)", columns, rows, after=lines)
+
+
+PROPOSAL_KINDS = {"bonus": "đề nghị thưởng", "penalty": "tự nhận trừ"}
+
+
+def proposal_lines(state: YearStatus) -> list[str]:
+    """The units' bonus and penalty proposals the Khối has still to accept (moved into bonus/penalties) or drop."""
+    found = [f"  {u.unit.label}: {PROPOSAL_KINDS[kind]} {format_number(e.points)} điểm «{e.reason}»"
+             + (f" ({e.ref})" if e.ref else "") for u in state.units for kind, e in u.proposals]
+    if not found:
+        return []
+    return [f"Đề nghị của đơn vị chờ Khối xem xét ({len(found)}, chưa tính điểm; chấp nhận: chuyển sang «bonus» hoặc "
+            "«penalties» của tệp điểm; không chấp nhận: xóa):", *found]
 
 
 def _review_line(state: YearStatus) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.documents import DOCUMENT_IDS, missing_for
-from giaouoc.model.records import Unit
+from giaouoc.model.records import Entry, Unit, UnitScores
 from giaouoc.model.results import Ranking
 from giaouoc.problems import Report
 
@@ -22,6 +22,14 @@ class UnitProgress:
     bonus: Decimal  # points claimed (before the cap)
     penalties: Decimal  # points
     excluded: str | None
+    proposals: list[tuple[str, Entry]] = field(default_factory=list)  # ("bonus"|"penalty", entry) to review
+
+
+def proposals_of(scores: UnitScores | None) -> list[tuple[str, Entry]]:
+    """The unit's own bonus and penalty proposals, not yet accepted by the Khối (docs/dinh-dang.md)."""
+    if scores is None:
+        return []
+    return [("bonus", e) for e in scores.proposed_bonus] + [("penalty", e) for e in scores.proposed_penalties]
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,7 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
             bonus=sum((e.points for e in scores.bonus), Decimal(0)) if scores else Decimal(0),
             penalties=sum((e.points for e in scores.penalties), Decimal(0)) if scores else Decimal(0),
             excluded=scores.excluded if scores else None,
+            proposals=proposals_of(scores),
         ))
     review = files.review
     errors = len(report.errors)

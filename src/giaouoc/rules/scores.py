@@ -46,7 +46,9 @@ def check_scores(files: YearFiles, report: Report) -> None:
                            f"không có nội dung số {item_id} trong items.yaml")
             elif score is not None:
                 _check_item_score(src, item_id, score, maxima, report)
-        for key, label in (("bonus", "điểm thưởng"), ("penalties", "điểm trừ")):
+        for key, label in (("bonus", "điểm thưởng"), ("penalties", "điểm trừ"),
+                           ("proposed_bonus", "điểm thưởng đơn vị đề nghị"),
+                           ("proposed_penalties", "điểm trừ đơn vị tự nhận")):
             entries: list[Entry] = getattr(scores, key)
             for index, entry in enumerate(entries):
                 if entry.points <= 0:

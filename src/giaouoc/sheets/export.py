@@ -9,7 +9,10 @@ from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.sheets.style import fit_columns, header_row, number, points_cells, put, title_rows
 
-PROVISIONAL = "KẾT QUẢ TẠM TÍNH: còn nội dung chưa có điểm Khối thống nhất (đánh dấu ở cột «Tạm tính»)."
+PROVISIONAL = ("KẾT QUẢ TẠM TÍNH: còn nội dung chưa có điểm Khối thống nhất hoặc đề nghị điểm thưởng, điểm trừ "
+               "của đơn vị chờ Khối xem xét (đánh dấu ở cột «Tạm tính»).")
+ENTRY_KINDS = [("bonus", "Thưởng"), ("penalties", "Trừ"), ("proposed_bonus", "Thưởng (đơn vị đề nghị, chưa tính)"),
+               ("proposed_penalties", "Trừ (đơn vị tự nhận, chưa tính)")]
 
 
 def _titles(year: Year) -> list[str]:
@@ -78,8 +81,8 @@ def _entries(sheet: Any, year: Year) -> None:
         scores = year.scores.get(unit.id)
         if scores is None:
             continue
-        for kind, entries in (("Thưởng", scores.bonus), ("Trừ", scores.penalties)):
-            for entry in entries:
+        for key, kind in ENTRY_KINDS:
+            for entry in getattr(scores, key):
                 row += 1
                 values = [unit.id, unit.name, kind, number(entry.points), entry.reason, entry.ref]
                 for column, value in enumerate(values, start=1):

@@ -1,29 +1,37 @@
 """`giaouoc form`: a self-assessment workbook for one unit, with Excel refusing impossible scores.
 
-Below the items: the total, rows for the bonus and penalty points the unit proposes (reason, basis,
-points: imported like the scores), and the place for the date and the signatures.
+Below the items: the total, the bonus and penalty tables, and the place for the date and the signatures.
+Each table shows the Khối's entries read-only, then rows for the unit's own proposals (reason, basis, points),
+which are imported as proposals (`proposed_bonus`, `proposed_penalties`), never over the Khối's entries.
+The hidden sheet keeps what the form was made from (`base`), so that an import is a three-way merge.
 """
 
 from __future__ import annotations
 
 import io
+import json
 from decimal import Decimal
 from typing import Any
 
-from giaouoc.model.records import Entry, Unit
+from giaouoc.model.records import Entry, Unit, UnitScores
 from giaouoc.model.year import Year
 from giaouoc.sheets.style import header_row, number, put, title_rows
 
 FORM_SHEET = "Tự chấm"
 META_SHEET = "giaouoc"
-FORM_KIND = "giaouoc-tu-cham/1"
+FORM_KIND = "giaouoc-tu-cham/2"  # with the Khối's entries read-only and the base of the three-way merge
+OLD_FORM_KIND = "giaouoc-tu-cham/1"  # forms of giaouoc 0.2: imported without a base, with a warning
 SCORE_COLUMN, NOTE_COLUMN = 5, 6
 REASON_COLUMN, REF_COLUMN = 2, 4  # bonus and penalty rows: reason, basis; points in SCORE_COLUMN
 HEADERS = ["TT", "Nội dung", "Điểm chuẩn", "Hướng dẫn chấm", "Điểm tự chấm", "Ghi chú"]
-ENTRY_HEADERS = ["TT", "Lý do", None, "Căn cứ (số, ngày văn bản)", "Điểm", None]
+ENTRY_HEADERS = ["TT", "Lý do", None, "Căn cứ (số, ngày văn bản)", "Điểm", "Ai ghi"]
 SPARE_ROWS = 3  # empty rows offered below the entries already on file, at least MIN_ROWS in all
 MIN_ROWS = 5
-SECTIONS = {"bonus": "Điểm thưởng đề nghị", "penalties": "Điểm trừ (đơn vị tự nhận)"}
+SECTIONS = {"bonus": "Điểm thưởng", "penalties": "Điểm trừ"}  # meta key -> table title
+PROPOSED = {"bonus": "proposed_bonus", "penalties": "proposed_penalties"}  # meta key -> the score file's key
+WHO = {"bonus": "Đơn vị đề nghị", "penalties": "Đơn vị tự nhận"}
+KHOI_ROW = "Khối đã ghi nhận (chỉ xem)"
+BASE_CHUNK = 30000  # characters per cell of the base (Excel holds 32 767)
 
 
 def unit_line(year: Year, unit: Unit) -> str:
@@ -42,7 +50,8 @@ def form_workbook(year: Year, unit: Unit) -> bytes:
         f"Phiếu tự chấm điểm thi đua năm {compact.year}",
         unit_line(year, unit),
         "Điền điểm tự chấm vào cột «Điểm tự chấm» (từ 0 đến điểm chuẩn, tối đa 2 chữ số thập phân) và ghi chú "
-        "nếu cần; điểm thưởng, điểm trừ ghi ở các bảng bên dưới. Không thêm, xóa hay đổi thứ tự các dòng.",
+        "nếu cần; điểm thưởng đơn vị đề nghị, điểm trừ đơn vị tự nhận ghi vào các dòng trống của hai bảng bên dưới "
+        "(các dòng Khối đã ghi nhận chỉ để xem). Không thêm, xóa hay đổi thứ tự các dòng.",
     ])
     header_row(sheet, start, HEADERS)
     last = _item_rows(sheet, year, unit, start + 1)
@@ -50,15 +59,16 @@ def form_workbook(year: Year, unit: Unit) -> bytes:
     row, sections = last + 3, {}
     scores = year.scores.get(unit.id)
     for key, title in SECTIONS.items():
-        entries: list[Entry] = getattr(scores, key) if scores else []
-        count = max(MIN_ROWS, len(entries) + SPARE_ROWS)
-        sections[key] = (row + 2, count)
-        row = _entry_rows(sheet, row, title, entries, count) + 2
+        khoi: list[Entry] = getattr(scores, key) if scores else []
+        proposed: list[Entry] = getattr(scores, PROPOSED[key]) if scores else []
+        count = max(MIN_ROWS, len(proposed) + SPARE_ROWS)
+        sections[key] = (row + 2 + len(khoi), count)
+        row = _entry_rows(sheet, row, (title, WHO[key]), khoi, proposed, count) + 2
     _signature_rows(sheet, row)
     for letter, width in zip("ABCDEF", (5, 60, 11, 45, 13, 35), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.protection.sheet = True  # only the cells to fill in can be changed
-    _meta(workbook.create_sheet(META_SHEET), year, unit, start + 1, sections)
+    _meta(workbook.create_sheet(META_SHEET), year, unit, start + 1, sections, scores)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -98,26 +108,46 @@ def _total_row(sheet: Any, year: Year, first: int, row: int) -> None:
     total.font, total.number_format = Font(bold=True), "0.00"
 
 
-def _entry_rows(sheet: Any, row: int, title: str, entries: list[Entry], count: int) -> int:
-    """A titled table of bonus or penalty rows, those on file filled in; returns its last row."""
-    from openpyxl.styles import Alignment, Font
+def _entry_rows(sheet: Any, row: int, names: tuple[str, str], khoi: list[Entry], proposed: list[Entry],
+                count: int) -> int:
+    """A titled bonus or penalty table: the Khối's entries locked ("K1", "K2" …), then `count` open rows
+    numbered from 1 for the unit's proposals, those on file filled in; returns its last row."""
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    put(sheet, row, 1, f"{title} (ghi lý do, căn cứ và số điểm; để trống nếu không có)").font = Font(bold=True)
+    title, who = names
+    put(sheet, row, 1, f"{title} ({who.lower()}: ghi lý do, căn cứ và số điểm vào các dòng trống; "
+                       f"dòng «{KHOI_ROW}» không sửa được)").font = Font(bold=True)
     header_row(sheet, row + 1, [h or "" for h in ENTRY_HEADERS], freeze=False)
     check = DataValidation(type="decimal", operator="greaterThan", formula1="0", allow_blank=True,
                            showErrorMessage=True, errorTitle="Điểm không hợp lệ", error="Số điểm phải lớn hơn 0.")
     sheet.add_data_validation(check)
-    for index in range(count):
+    grey = PatternFill("solid", fgColor="EDEDED")
+    for index, entry in enumerate(khoi):
         at = row + 2 + index
-        entry = entries[index] if index < len(entries) else None
-        put(sheet, at, 1, index + 1)
-        for column, value in ((REASON_COLUMN, entry and entry.reason), (REF_COLUMN, entry and entry.ref),
-                              (SCORE_COLUMN, entry and number(entry.points))):
-            put(sheet, at, column, value).alignment = Alignment(wrap_text=True, vertical="top")
-        _open_cells(sheet, at, (REASON_COLUMN, REF_COLUMN, SCORE_COLUMN))
-        check.add(sheet.cell(row=at, column=SCORE_COLUMN))
-    return row + 1 + count
+        for column, value in _entry_cells(f"K{index + 1}", entry, KHOI_ROW):
+            cell = put(sheet, at, column, value)
+            cell.alignment, cell.fill, cell.number_format = _aligned(column), grey, "0.00"
+    first = row + 2 + len(khoi)
+    for index in range(count):
+        wrote = proposed[index] if index < len(proposed) else None
+        for column, value in _entry_cells(index + 1, wrote, who if wrote else None):
+            put(sheet, first + index, column, value).alignment = _aligned(column)
+        _open_cells(sheet, first + index, (REASON_COLUMN, REF_COLUMN, SCORE_COLUMN))
+        check.add(sheet.cell(row=first + index, column=SCORE_COLUMN))
+    return first + count - 1
+
+
+def _aligned(column: int) -> Any:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top", horizontal="center" if column == 1 else None)
+
+
+def _entry_cells(number_text: int | str, entry: Entry | None, who: str | None) -> list[tuple[int, Any]]:
+    """(column, value) of one bonus or penalty row."""
+    return [(1, number_text), (REASON_COLUMN, entry and entry.reason), (REF_COLUMN, entry and entry.ref),
+            (SCORE_COLUMN, entry and number(entry.points)), (6, who)]
 
 
 SIGNATURES = [  # (row below the tables, column, text, bold, italic); column 4 spans D to F
@@ -150,12 +180,30 @@ def _open_cells(sheet: Any, row: int, columns: tuple[int, ...]) -> None:
             cell.number_format = "0.00"
 
 
-def _meta(sheet: Any, year: Year, unit: Unit, first_row: int, sections: dict[str, tuple[int, int]]) -> None:
+def form_base(year: Year, scores: UnitScores | None) -> dict[str, Any]:
+    """What the form is made from, as the hidden sheet keeps it: self score and note per item, the proposals."""
+    def entries(key: str) -> list[list[str | None]]:
+        return [[str(e.points), e.reason, e.ref] for e in (getattr(scores, key) if scores else [])]
+
+    found = {}
+    for item in year.items:
+        score = scores.scores.get(item.id) if scores else None
+        found[str(item.id)] = [None if score is None or score.self_score is None else str(score.self_score),
+                               score.note if score else None]
+    return {"scores": found, **{key: entries(key) for key in PROPOSED.values()}}
+
+
+def _meta(sheet: Any, year: Year, unit: Unit, first_row: int, sections: dict[str, tuple[int, int]],
+          scores: UnitScores | None) -> None:
     rows = [("form", FORM_KIND), ("year", year.compact.year), ("unit", unit.id),
             ("items", ",".join(str(i.id) for i in year.items)), ("first_row", first_row)]
     rows += [(key, f"{first},{count}") for key, (first, count) in sections.items()]
+    base = json.dumps(form_base(year, scores), ensure_ascii=False, sort_keys=True)
+    rows.append(("base", base[:BASE_CHUNK]))
     for index, (key, value) in enumerate(rows, start=1):
         put(sheet, index, 1, key)
         put(sheet, index, 2, value)
+    for column, start in enumerate(range(BASE_CHUNK, len(base), BASE_CHUNK), start=3):  # a long base: C, D …
+        put(sheet, len(rows), column, base[start:start + BASE_CHUNK])
     sheet.sheet_state = "veryHidden"
     sheet.protection.sheet = True

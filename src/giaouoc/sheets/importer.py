@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from contextlib import closing
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -19,17 +21,18 @@ from giaouoc.sheets.form import (
     FORM_SHEET,
     META_SHEET,
     NOTE_COLUMN,
+    OLD_FORM_KIND,
     REASON_COLUMN,
     REF_COLUMN,
     SCORE_COLUMN,
     SECTIONS,
     unit_line,
 )
+from giaouoc.sheets.formbase import EntryRow, FormBase, read_base
 from giaouoc.vietnamese import format_number
 
 _DOT = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")
-_META_ROWS = {"form": 1, "year": 2, "unit": 3, "items": 4, "first_row": 5, "bonus": 6, "penalties": 7}
-EntryRow = tuple[Decimal, str, str | None]  # points, reason, basis
+_META_ROWS = {"form": 1, "year": 2, "unit": 3, "items": 4, "first_row": 5, "bonus": 6, "penalties": 7, "base": 8}
 
 
 @dataclass
@@ -40,11 +43,28 @@ class FormContent:
     scores: dict[int, tuple[Decimal | None, str | None]] = field(default_factory=dict)
     entries: dict[str, list[EntryRow]] = field(default_factory=dict)  # "bonus"/"penalties": rows filled in
     report: Report = field(default_factory=Report)
+    base: FormBase | None = None  # None: a form of giaouoc 0.2, which kept no base
+    rows: dict[str, list[EntryRow | None]] = field(default_factory=dict)  # the proposal rows, empty ones None
+    sheet: str = ""  # the form sheet's name, as the unit left it
+    item_rows: dict[int, int] = field(default_factory=dict)  # item id -> its row
+    entry_rows: dict[str, int] = field(default_factory=dict)  # "bonus"/"penalties" -> the first proposal row
+
+    def cell_of(self, where: tuple[str, int, int]) -> tuple[int, int]:
+        """The (row, column) of a merged value: ("score", item, 0 self / 1 note) or ("bonus", row index, 0)."""
+        kind, index, field_index = where
+        if kind == "score":
+            return self.item_rows.get(index, 1), NOTE_COLUMN if field_index else SCORE_COLUMN
+        return self.entry_rows.get(kind, 1) + index, REASON_COLUMN
 
 
 def read_form(path: Path, year: Year) -> FormContent:
     """Read and check every cell of a returned form; problems name the sheet and cell (Tự chấm!E7)."""
     workbook, form_sheet = _open(path)
+    with closing(workbook):
+        return _read(workbook, form_sheet, path, year)
+
+
+def _read(workbook: Any, form_sheet: str, path: Path, year: Year) -> FormContent:
     content = FormContent("")
     meta = _meta(workbook[META_SHEET], path.name, content.report)
     if content.report.errors:
@@ -52,7 +72,7 @@ def read_form(path: Path, year: Year) -> FormContent:
     unit = _check_meta(meta, workbook[form_sheet], path.name, year, content.report)
     if unit is None:
         return content
-    content.unit = unit
+    content.unit, content.sheet = unit, form_sheet
     first = meta.get("first_row")
     if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= 100:
         content.report.add_cell(path.name, META_SHEET, _META_ROWS["first_row"], 2, "form-mismatch",
@@ -60,10 +80,24 @@ def read_form(path: Path, year: Year) -> FormContent:
         return content
     formulas = _uncomputed_formulas(path, form_sheet)
     for offset, item in enumerate(year.items):
+        content.item_rows[item.id] = first + offset
         _read_row(workbook[form_sheet], first + offset, item, formulas, path.name, content)
     for key in SECTIONS:
         if key in meta:  # forms made before the bonus and penalty rows have none
             _read_entries(workbook[form_sheet], key, meta[key], path.name, content)
+    if meta.get("form") == FORM_KIND:
+        content.base = read_base(workbook[META_SHEET], _META_ROWS["base"], path.name, year, content.report)
+        if content.base is not None and any(len(content.base.entries[k]) > len(content.rows.get(k, []))
+                                            for k in SECTIONS):
+            content.report.add_cell(path.name, META_SHEET, _META_ROWS["base"], 2, "form-mismatch",
+                                    "phiếu đã bị sửa (giá trị gốc không khớp các dòng của phiếu): hãy lập phiếu mới")
+    else:
+        content.report.add_cell(path.name, META_SHEET, _META_ROWS["form"], 2, "form-without-base",
+                                f"phiếu của đơn vị «{content.unit}» lập bằng phiên bản cũ, không lưu giá trị lúc lập "
+                                "phiếu: mọi ô có giá trị được "
+                                "ghi như trước (kể cả khi tệp điểm đã sửa sau khi lập phiếu); các dòng thưởng/trừ "
+                                "khác mục Khối đã ghi nhận được nhập thành đề nghị của đơn vị. Lần sau hãy gửi phiếu "
+                                f"mới: «giaouoc form {year.compact.year} {content.unit}»")
     return content
 
 
@@ -74,8 +108,10 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
         content.report.add_cell(file, META_SHEET, _META_ROWS[key], 2, "form-mismatch",
                                 "phiếu đã bị sửa (vị trí bảng điểm thưởng, điểm trừ không hợp lệ): hãy lập phiếu mới")
         return
-    label = "điểm thưởng" if key == "bonus" else "điểm trừ"
+    content.entry_rows[key] = int(first)
+    label = "điểm thưởng đề nghị" if key == "bonus" else "điểm trừ tự nhận"
     rows: list[EntryRow] = []
+    content.rows[key] = []
     for index in range(int(count)):
         row = int(first) + index
         if sheet.cell(row=row, column=1).value != index + 1:
@@ -87,6 +123,7 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
         reason = _text(sheet, row, REASON_COLUMN, f"{label} dòng {index + 1}", file, content.report)
         ref = _text(sheet, row, REF_COLUMN, f"{label} dòng {index + 1}", file, content.report)
         points = _score(sheet, row, SCORE_COLUMN, f"{label} dòng {index + 1}", None, file, content.report)
+        content.rows[key].append(None)
         if reason is None and points is None and ref is None:
             continue
         if reason is None or points is None:
@@ -96,13 +133,14 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
                                         "missing-key", f"{label} dòng {index + 1}: thiếu {missing}")
             continue
         rows.append((points, reason, ref))
+        content.rows[key][-1] = rows[-1]
     content.entries[key] = rows
 
 
 def _text(sheet: Any, row: int, column: int, label: str, file: str, report: Report) -> str | None:
     """A text cell: None when empty; control characters refused."""
     value = sheet.cell(row=row, column=column).value
-    text = str(value).strip() if value is not None and str(value).strip() else None
+    text = unicodedata.normalize("NFC", str(value).strip()) if value is not None and str(value).strip() else None
     if text is not None and CONTROL_CHARS.search(text.replace("\r", "")):  # tabs and new lines are allowed
         report.add_cell(file, sheet.title, row, column, "control-char",
                         f"{label}: có ký tự điều khiển (Word, Excel không nhận)")
@@ -118,7 +156,20 @@ def _open(path: Path) -> tuple[Any, str]:
     try:
         workbook = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise FatalError(f"không đọc được {path.name} như một tệp Excel (.xlsx): {type(exc).__name__}") from exc
+        raise FatalError(not_a_workbook(path)) from exc
+    try:
+        return workbook, _form_sheet(workbook, path)
+    except FatalError:
+        workbook.close()
+        raise
+
+
+def not_a_workbook(path: Path) -> str:
+    return (f"không đọc được {path.name} như một tệp Excel (.xlsx): tệp hỏng, chưa tải về hết, hoặc là loại tệp "
+            "khác (.xls, .ods, .pdf …); hãy mở tệp trong Excel, lưu lại dạng «Excel Workbook (.xlsx)» rồi nhập lại")
+
+
+def _form_sheet(workbook: Any, path: Path) -> str:
     if META_SHEET not in workbook.sheetnames:
         raise FatalError(f"{path.name} không phải phiếu tự chấm do «giaouoc form» tạo ra (thiếu phần đánh dấu ẩn "
                          "của phiếu): hãy dùng phiếu lập bằng «giaouoc form»")
@@ -127,7 +178,7 @@ def _open(path: Path) -> tuple[Any, str]:
     if form_sheet is None:  # a renamed "Tự chấm" is still found when it is the only visible sheet
         raise FatalError(f"{path.name}: không tìm thấy trang «{FORM_SHEET}» của phiếu (có các trang: "
                          f"{', '.join(visible)}): hãy giữ nguyên tên trang, hoặc lập phiếu mới")
-    return workbook, form_sheet
+    return form_sheet
 
 
 def _read_row(sheet: Any, row: int, item: Item, formulas: dict[int, str], file: str, content: FormContent) -> None:
@@ -166,7 +217,7 @@ def check_size(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (OSError, zipfile.BadZipFile) as exc:
-        raise FatalError(f"không đọc được {path.name} như một tệp Excel (.xlsx): {type(exc).__name__}") from exc
+        raise FatalError(not_a_workbook(path)) from exc
     if unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_RATIO * max(size, 1) and unpacked > 1024 * 1024:
         raise FatalError(f"{path.name} giải nén ra {unpacked // (1024 * 1024)} MB: quá lớn so với một phiếu tự chấm, "
                          "không mở (có thể là tệp độc hại)")
@@ -176,14 +227,15 @@ def _uncomputed_formulas(path: Path, sheet_name: str) -> dict[int, str]:
     """Score cells holding a formula whose value Excel never computed (no cached value), by row."""
     from openpyxl import load_workbook
 
-    workbook = load_workbook(path, data_only=False, read_only=True)
-    values = load_workbook(path, data_only=True, read_only=True)[sheet_name]
     found = {}
-    for row in workbook[sheet_name].iter_rows(min_col=SCORE_COLUMN, max_col=SCORE_COLUMN):
-        cell = row[0]
-        if isinstance(cell.value, str) and cell.value.startswith("=") and \
-                values.cell(row=cell.row, column=SCORE_COLUMN).value is None:
-            found[cell.row] = cell.value
+    with closing(load_workbook(path, data_only=False, read_only=True)) as workbook, \
+            closing(load_workbook(path, data_only=True, read_only=True)) as computed:
+        values = computed[sheet_name]
+        for row in workbook[sheet_name].iter_rows(min_col=SCORE_COLUMN, max_col=SCORE_COLUMN):
+            cell = row[0]
+            if isinstance(cell.value, str) and cell.value.startswith("=") and \
+                    values.cell(row=cell.row, column=SCORE_COLUMN).value is None:
+                found[cell.row] = cell.value
     return found
 
 
@@ -207,7 +259,7 @@ def _check_meta(meta: dict[str, Any], sheet: Any, file: str, year: Year, report:
     def refuse(key: str, message: str) -> None:
         report.add_cell(file, META_SHEET, _META_ROWS[key], 2, "form-mismatch", message)
 
-    if meta.get("form") != FORM_KIND:
+    if meta.get("form") not in (FORM_KIND, OLD_FORM_KIND):
         refuse("form", "phiếu tự chấm không đúng mẫu")
         return None
     if str(meta.get("year")) != str(year.compact.year):
@@ -248,10 +300,8 @@ def _score(sheet: Any, row: int, column: int, label: str, maximum: Decimal | Non
         return None
     if isinstance(value, str):
         text = value.strip()
-        if decimal_comma_hint(text):
-            refuse("invalid-number", f"«{text}» là văn bản; nhập số {text.replace(',', '.')} "
-                                     "(hoặc dùng dấu thập phân của máy)")
-            return None
+        if decimal_comma_hint(text):  # "7,5" kept as text by a Vietnamese Excel: the number 7.5
+            text = text.replace(",", ".")
         if not _DOT.match(text):
             refuse("invalid-number", f"cần một số, không phải «{text}»")
             return None

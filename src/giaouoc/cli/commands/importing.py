@@ -28,11 +28,25 @@ class ImportFormat(StrEnum):
 ImportFormatOption = Annotated[ImportFormat, typer.Option("--format", help="Dạng kết quả: text hoặc json.")]
 
 
-def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dry_run: DryRunOption = False,
-                output: ImportFormatOption = ImportFormat.text) -> int:
-    """Nhập phiếu tự chấm vào scores/<đơn vị>.yaml (điểm tự chấm, ghi chú, điểm thưởng, điểm trừ).
+class Prefer(StrEnum):
+    form = "form"
+    file = "file"
 
-    Nhiều phiếu một lần: mọi phiếu được kiểm tra trước; chỉ ghi khi tất cả đều không có lỗi.
+
+PreferOption = Annotated[Prefer | None, typer.Option(
+    "--prefer", metavar="form|file",
+    help="Khi đơn vị sửa trong phiếu một giá trị mà tệp điểm cũng đã sửa sau khi lập phiếu (xung đột): "
+         "«form» lấy giá trị trong phiếu, «file» giữ giá trị trong tệp điểm. Không chọn: báo xung đột, không ghi gì.")]
+
+
+def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dry_run: DryRunOption = False,
+                output: ImportFormatOption = ImportFormat.text, prefer: PreferOption = None) -> int:
+    """Nhập phiếu tự chấm vào scores/<đơn vị>.yaml: điểm tự chấm, ghi chú, điểm thưởng đơn vị đề nghị và điểm
+    trừ đơn vị tự nhận (ghi thành đề nghị, chờ Khối xem xét; điểm Khối và mục Khối đã ghi nhận không bao giờ bị sửa).
+
+    Chỉ ghi những gì đơn vị đã sửa trong phiếu so với lúc lập phiếu; giá trị cả phiếu và tệp điểm cùng sửa là
+    xung đột (xem --prefer). Nhiều phiếu một lần: mọi phiếu được kiểm tra trước; chỉ ghi khi tất cả đều không
+    có lỗi.
     """
     from giaouoc.edit.importing import plan_import
     from giaouoc.files import year_lock
@@ -43,7 +57,7 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
             raise UsageError(f"không có tệp {file}")
     with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
         _, data = load_checked(settings, year, unit="")  # errors now; the unit's warnings once the form names it
-        plans = [plan_import(data, file) for file in files]
+        plans = [plan_import(data, file, prefer.value if prefer else None) for file in files]
         _refuse_twice(plans, files)
         good = not any(plan.report.errors for plan in plans)
         write = good and not dry_run

@@ -20,10 +20,17 @@ def export(ctx: typer.Context, year: YearArgument, xlsx: XlsxOption) -> int:
     from giaouoc.sheets.export import export_workbook
 
     settings: Settings = ctx.obj
+    _xlsx_name(xlsx)
     _, data, ranking = load_ranked(settings, year)
     write_atomic(output_path(settings, xlsx), export_workbook(data, ranking))
     out(str(xlsx))
     return 0
+
+
+def _xlsx_name(path: Path) -> None:
+    """Refuse a target that does not end in .xlsx: Excel would not open out.csv holding a workbook."""
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"«{path}»: tệp Excel phải có đuôi .xlsx (ví dụ {path.with_suffix('.xlsx').name})")
 
 
 OptionalUnit = Annotated[str | None, typer.Argument(metavar="ĐƠN_VỊ",
@@ -52,6 +59,7 @@ def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx
     if not units:
         raise UsageError(f"không có đơn vị «{unit}» (các đơn vị: {', '.join(u.id for u in data.units)})")
     if xlsx is not None:
+        _xlsx_name(xlsx)
         targets = [output_path(settings, xlsx)]
     else:
         folder = output_path(settings, out_dir or Path("."))
