@@ -56,14 +56,14 @@ def vote_rule(title: Title) -> str | None:
 
 def title_outcomes(year: Year, ranking: Ranking) -> list[TitleOutcome]:
     titles = {t.id: t for t in year.compact.titles}
-    ballot = year.review.ballot if year.review else None
+    ballot = ranking.ballot  # its totals counted when the ballots are recorded one by one
     outcomes = []
     for title_id in ranking.title_order:
         votes = ballot.votes.get(title_id) if ballot else None
         rows = []
         title = titles[title_id]
         if ballot is not None and votes:
-            base = ballot.members if title.vote_base == "members" and ballot.members else ballot.voters
+            base = ballot.members if title.vote_base == "members" and ballot.members else ballot.valid_count
             for unit in year.units:
                 if unit.id in votes:
                     rows.append(VoteRow(unit, votes[unit.id], base, percent(Fraction(votes[unit.id], base))))
@@ -116,7 +116,7 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
         "outcomes": title_outcomes(year, ranking),
         "titles": {t.id: t for t in compact.titles},
         "review": review,
-        "ballot": review.ballot if review else None,
+        "ballot": ranking.ballot,
         "text": year.texts.get(doc_id),
         "achievements": {k.split("/", 1)[1]: v.strip() for k, v in year.texts.items() if k.startswith("thanh-tich/")},
         "number": settings.number,

@@ -51,7 +51,7 @@ def pending_for(doc_id: str, year: Year, ranking: Ranking) -> list[str]:
 
 def _ties_waiting_for_a_ballot(year: Year, ranking: Ranking) -> list[str]:
     """Ranks that a `votes:T` tie-break would decide while T's ballot is missing."""
-    votes = year.review.ballot.votes if year.review and year.review.ballot else {}
+    votes = ranking.ballot.votes if ranking.ballot is not None else {}
     keys = year.compact.scoring.tie_break
     found = []
     for separation in ranking.separations:

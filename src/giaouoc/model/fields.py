@@ -197,6 +197,18 @@ def whole(value: Any) -> int:
     return value
 
 
+Marks = tuple[str, ...] | str  # one title's marks on a ballot (unit ids), or the board's reason for `invalid`
+
+
+def marks(value: Any) -> Marks:
+    """What a ballot says for one key: the unit ids marked (duplicates kept: they void the ballot), or a text."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return tuple(identifier(item) for item in value)
+    return text(value)
+
+
 @dataclass(frozen=True)
 class Shape:
     """How a field is read: a converter, a nested record, or a list or mapping of either."""
