@@ -11,12 +11,12 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from conftest import copy_sample, edit
+from conftest import before_the_ballot, copy_sample, edit
 from giaouoc.cli.app import app
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parent / "data" / "golden"
-DOCS = ["giao-uoc", "bang-diem", "bien-ban", "to-trinh"]
+DOCS = ["giao-uoc", "bang-diem", "phieu-bau", "bien-ban-kiem-phieu", "bien-ban", "to-trinh"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -214,10 +214,7 @@ def test_missing_review_skips_bien_ban_with_a_warning(root: Path) -> None:
 
 
 def _before_the_ballot(root: Path) -> None:
-    path = root / "compacts/2023/review.yaml"
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index("  votes:"), text.index("opinions:")
-    path.write_text(text[:start] + "  votes: {}\n" + text[end:], encoding="utf-8")
+    before_the_ballot(root / "compacts/2023")
 
 
 def test_pending_documents_are_skipped_not_stated(root: Path) -> None:
@@ -226,8 +223,9 @@ def test_pending_documents_are_skipped_not_stated(root: Path) -> None:
     _before_the_ballot(root)
     code, stdout, stderr = invoke(root, "render", "2023")
     assert code == 0
-    assert stdout.splitlines() == ["out/2023/bang-diem.md", "out/2023/giao-uoc.md"]
-    assert stderr.count("Bỏ qua văn bản") == 2 and "chưa có kết quả bỏ phiếu" in stderr
+    assert stdout.splitlines() == ["out/2023/bang-diem.md", "out/2023/giao-uoc.md", "out/2023/phieu-bau.md"]
+    assert stderr.count("Bỏ qua văn bản") == 3 and "chưa có kết quả bỏ phiếu" in stderr
+    assert "Bỏ qua văn bản «bien-ban-kiem-phieu»: chưa ghi từng phiếu bầu" in stderr
     assert not (root / "out/2023/to-trinh.docx").exists() and not (root / "out/2023/to-trinh.md").exists()
     code, _, stderr = invoke(root, "render", "2023", "--doc", "to-trinh")
     assert code == 1 and "kết quả chưa cuối cùng" in stderr

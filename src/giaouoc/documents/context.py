@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from giaouoc.documents.adopted import band_lines, tie_break_line, title_lines
+from giaouoc.documents.meeting import meeting_context
 from giaouoc.model.documents import clean_base, pending_for
 from giaouoc.model.records import Compact, DocumentSettings, Person, Title, Unit
 from giaouoc.model.results import Ranking, UnitResult
@@ -132,6 +133,7 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
         "next_leader": year.unit(review.next.leader) if review and review.next else None,
         "next_deputy": year.unit(review.next.deputy) if review and review.next else None,
         "band_short": {b.name: b.short or b.name for b in compact.scoring.bands},
+        "meeting": meeting_context(year, ranking),  # the ballot paper, the count, the board (documents/meeting.py)
         "adopted": {"bands": band_lines(compact), "titles": title_lines(compact),
                     "tie_break": tie_break_line(compact)},
     }

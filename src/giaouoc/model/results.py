@@ -92,6 +92,7 @@ class Ranking:
     title_order: list[str]
     ballot: Ballot | None = None  # the ballot the titles were decided on, its totals counted when recorded one by one
     tally: Tally | None = None  # the count of the ballots recorded one by one; None when only totals are written
+    candidates: dict[str, list[str]] | None = None  # the ballot paper's: title -> units in rank order (meeting.md §1)
 
     @property
     def provisional(self) -> bool:

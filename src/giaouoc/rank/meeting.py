@@ -34,7 +34,7 @@ def candidates(year: Year, past: Past | None = None) -> dict[str, list[str]]:
     """Title id -> the units on the ballot paper for it, in rank order, for every title that takes a vote."""
     from giaouoc.rank.ranking import rank_year
 
-    ranking = rank_year(without_ballot(year), past)
+    ranking = rank_year(without_ballot(year), past, paper=False)
     found: dict[str, list[str]] = {t.id: [] for t in vote_titles(year.compact.titles)}
     for decision in ranking.decisions:  # in rank order within each title
         if decision.title_id in found and decision.outcome == "undecided":
@@ -42,13 +42,23 @@ def candidates(year: Year, past: Past | None = None) -> dict[str, list[str]]:
     return found
 
 
-def counted(year: Year, past: Past | None = None) -> tuple[Year, Tally | None]:
+def printed(year: Year, past: Past | None = None) -> dict[str, list[str]] | None:
+    """The candidates of the ballot paper: as recorded in `ballot.candidates`, else computed now; None when no
+    title takes a vote."""
+    if not vote_titles(year.compact.titles):
+        return None
+    ballot = year.review.ballot if year.review else None
+    if ballot is not None and ballot.candidates:
+        return {t.id: list(ballot.candidates.get(t.id, [])) for t in vote_titles(year.compact.titles)}
+    return candidates(year, past)
+
+
+def counted(year: Year, paper: dict[str, list[str]] | None) -> tuple[Year, Tally | None]:
     """The year with its recorded ballots counted into voters and votes, and the tally (None: nothing recorded)."""
     ballot = year.review.ballot if year.review else None
     if ballot is None or not ballot.ballots:
         return year, None
-    printed = ballot.candidates or candidates(year, past)
-    tally = count(ballot.ballots, printed, year.compact.titles)
+    tally = count(ballot.ballots, paper or {}, year.compact.titles)
     return with_ballot(year, counted_ballot(ballot, tally)), tally
 
 

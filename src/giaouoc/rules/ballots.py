@@ -24,7 +24,7 @@ def check_ballot(files: YearFiles, report: Report) -> None:
         return
     ballot, src = review.ballot, files.sources["review.yaml"]
     _check_attendance(ballot, src, report)
-    if ballot.voters is None and not ballot.ballots:
+    if ballot.voters is None and not ballot.ballots and ballot.votes:  # no votes and no ballots: not held yet
         report.add(src.file, src.key_pos("ballot"), "missing-key",
                    "thiếu khóa «voters» (số phiếu hợp lệ): ghi «voters», hoặc ghi từng phiếu trong «ballots»")
     if compact is None or files.units is None:
@@ -36,7 +36,7 @@ def check_ballot(files: YearFiles, report: Report) -> None:
     _check_papers(ballot.ballots, ("ballot", "ballots"), titles, units, src, report)
     for index in range(len(ballot.rounds)):
         _check_round(index, ballot, titles, units, src, report)
-    if len(report.errors) > before or not ballot.ballots:
+    if len(report.errors) > before or not ballot.ballots or _titles_or_units_wrong(files, report):
         return
     tally = count(ballot.ballots, ballot.candidates or None, compact.titles)
     spoiled_papers(tally.spoiled, ("ballot", "ballots"), src, report)
@@ -45,6 +45,12 @@ def check_ballot(files: YearFiles, report: Report) -> None:
                    f"có {tally.returned} phiếu được ghi, nhiều hơn số phiếu phát ra ({ballot.issued})")
     if ballot.candidates:  # without them candidacy is judged in validate, with the totals
         report_mismatches(ballot, mismatches(ballot, tally), src, report)
+
+
+def _titles_or_units_wrong(files: YearFiles, report: Report) -> bool:
+    """Errors in compact.yaml or units.yaml: the ballots are not judged against titles or units in doubt."""
+    wrong = {src.file for name, src in files.sources.items() if name in ("compact.yaml", "units.yaml")}
+    return any(p.file in wrong for p in report.errors)
 
 
 def spoiled_papers(spoiled: list[Spoiled], where: tuple[Key, ...], src: Source, report: Report) -> None:
