@@ -1,0 +1,100 @@
+"""The meeting's documents: the ballot paper and the counting minutes (spec meeting.md §1, §3), Markdown and Word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from typer.testing import CliRunner
+
+from conftest import before_the_ballot
+from giaouoc.cli.app import app
+from test_meeting import PAPERS, recorded, set_ballot
+
+runner = CliRunner()
+
+
+def render(root: Path, doc: str, *more: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--root", str(root), "render", "2023", "--doc", doc, "--docx", *more])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def table_rows(path: Path) -> list[list[list[str]]]:
+    """Every body table (the header table left out) as rows of cell texts."""
+    tables = Document(str(path)).tables[1:]
+    return [[[c.text for c in row.cells] for row in t.rows] for t in tables]
+
+
+def test_the_ballot_paper_lists_each_title_with_its_candidates_limit_and_threshold(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    code, _, stderr = render(root, "phieu-bau")
+    assert code == 0 and "cuộc bỏ phiếu đã xong" not in stderr
+    path = root / "out/2023/phieu-bau.docx"
+    texts = paragraphs(path)
+    assert "PHIẾU BẦU SUY TÔN THI ĐUA NĂM 2023" in texts
+    assert "Được chọn tối đa: 1 đơn vị; đơn vị được suy tôn cần từ 80% số phiếu hợp lệ trở lên." in texts
+    assert "Được chọn tối đa: không hạn chế; đơn vị được suy tôn cần từ 50% số phiếu hợp lệ trở lên." in texts
+    flag, victory = table_rows(path)
+    assert flag[0] == ["TT", "Đơn vị", "Tổng điểm", "Xếp loại", "Đồng ý"]
+    assert [row[1] for row in flag[1:]] == ["Phòng An ninh chính trị nội bộ"]  # pa05: not the Cờ two years running
+    assert len(victory) == 1 + 8 and "Phòng Hồ sơ" not in [row[1] for row in victory]  # pv06: 84,5 < 85
+    assert all(row[4] == "" for row in victory[1:])  # the column to mark is empty
+    assert not any(t.startswith(("Nơi nhận", "Số:")) for t in texts)
+    assert any("Phiếu không hợp lệ" in t and "nhiều hơn số đơn vị được chọn tối đa" in t for t in texts)
+
+
+def test_the_ballot_paper_after_the_vote_warns_and_uses_the_printed_candidates(root: Path) -> None:
+    path = root / "compacts/2023/review.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    co-bca: [pa03]\n", "    co-bca: [pa03, pa05]\n"),
+                    encoding="utf-8")
+    code, _, stderr = render(root, "phieu-bau")
+    assert code == 0 and "cuộc bỏ phiếu đã xong (9 phiếu đã ghi)" in stderr
+    flag = table_rows(root / "out/2023/phieu-bau.docx")[0]
+    assert [row[1] for row in flag[1:]] == ["Phòng An ninh chính trị nội bộ",
+                                            "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"]
+
+
+def test_the_counting_minutes_state_the_count_the_invalid_ballots_and_who_reaches_the_threshold(root: Path) -> None:
+    papers = [*PAPERS[:7], "{invalid: Gạch xóa không rõ}", "{quyet-thang: [pa01, pa01]}"]
+    set_ballot(root, recorded(papers, "  members: 10\n  present: 9\n  issued: 9\n"))
+    code, _, stderr = render(root, "bien-ban-kiem-phieu")
+    assert code == 0, stderr
+    markdown = (root / "out/2023/bien-ban-kiem-phieu.md").read_text(encoding="utf-8")
+    assert "Tổng số thành viên có quyền biểu quyết: 10; có mặt: 9." in markdown
+    assert "Số phiếu phát ra: 9; số phiếu thu về: 9; số phiếu hợp lệ: 7; số phiếu không hợp lệ: 2:" in markdown
+    assert "- Phiếu thứ 8: Gạch xóa không rõ;\n- Phiếu thứ 9: ghi «pa01» hai lần ở «Đơn vị Quyết thắng»." in markdown
+    path = root / "out/2023/bien-ban-kiem-phieu.docx"
+    flag, victory = table_rows(path)
+    assert flag[1][1:] == ["Phòng An ninh chính trị nội bộ", "7", "100%", "Đạt"]
+    rows = {row[1]: row[2:] for row in victory[1:]}
+    assert rows["Phòng Kỹ thuật nghiệp vụ"] == ["5", "71,43%", "Đạt"]  # 5/7 ≥ 50%
+    votes = [int(row[2]) for row in victory[1:]]
+    assert votes == sorted(votes, reverse=True)  # most votes first
+    texts = paragraphs(path)
+    heads = [t.split("\t") for t in texts if "TRƯỞNG BAN" in t][0]
+    assert heads[1:] == ["TRƯỞNG BAN", "THÀNH VIÊN"]
+    assert any(t.split("\t")[1:] == ["Trung tá Đỗ Văn L", "Thiếu tá Hoàng Văn N"] for t in texts)
+    assert not any(t.startswith("Nơi nhận") or t.startswith("- Lưu") for t in texts)
+    assert "Số: 04/BB-KANND" in [p.text for c in Document(str(path)).tables[0].rows[1].cells for p in c.paragraphs]
+
+
+def test_a_threshold_not_reached_says_so(root: Path) -> None:
+    papers = [PAPERS[0], PAPERS[1], "{quyet-thang: [pa03]}", "{quyet-thang: [pa03]}", "{quyet-thang: [pa03]}"]
+    set_ballot(root, recorded(papers, "  members: 9\n  present: 9\n  issued: 9\n"))
+    code, _, _ = render(root, "bien-ban-kiem-phieu", "--draft")
+    assert code == 0
+    flag, _ = table_rows(root / "out/2023/bien-ban-kiem-phieu.docx")
+    assert flag[1][1:] == ["Phòng An ninh chính trị nội bộ", "2", "40%", "Không đạt"]  # 2/5 < 80%
+
+
+def test_no_counting_minutes_before_the_ballots_or_without_the_quorum(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    code, _, stderr = render(root, "bien-ban-kiem-phieu")
+    assert code == 1 and "chưa ghi từng phiếu bầu" in stderr
+    set_ballot(root, recorded(PAPERS[:5], "  members: 9\n  present: 5\n  quorum: \"2/3\"\n  issued: 5\n"))
+    code, _, stderr = render(root, "bien-ban-kiem-phieu")
+    assert code == 1 and "hội nghị không đủ số thành viên (5/9)" in stderr
