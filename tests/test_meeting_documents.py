@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from docx import Document
@@ -98,3 +99,23 @@ def test_no_counting_minutes_before_the_ballots_or_without_the_quorum(root: Path
     set_ballot(root, recorded(PAPERS[:5], "  members: 9\n  present: 5\n  quorum: \"2/3\"\n  issued: 5\n"))
     code, _, stderr = render(root, "bien-ban-kiem-phieu")
     assert code == 1 and "hội nghị không đủ số thành viên (5/9)" in stderr
+
+
+def status(root: Path, *more: str) -> str:
+    result = runner.invoke(app, ["--root", str(root), "status", "2023", *more])
+    assert result.exit_code == 0, result.stderr
+    return " ".join(result.stdout.split())
+
+
+def test_status_shows_the_quorum_the_ballots_recorded_and_the_invalid_ones(root: Path) -> None:
+    set_ballot(root, recorded([*PAPERS[:8], "{invalid: Rách}"], "  members: 12\n  present: 9\n  quorum: \"2/3\"\n"
+                                                                "  issued: 9\n"))
+    shown = status(root)
+    assert "Có mặt 9/12 thành viên (đủ số: từ 2/3). Đã ghi 9 phiếu: 8 hợp lệ, 1 không hợp lệ; phiếu thứ 9: Rách." \
+        in shown
+    set_ballot(root, recorded(PAPERS[:7], "  members: 12\n  present: 7\n  quorum: \"2/3\"\n  issued: 7\n"))
+    assert "Không bỏ phiếu: hội nghị không đủ số thành viên: 7/12." in status(root)
+    meeting = json.loads(runner.invoke(app, ["--root", str(root), "status", "2023", "--format", "json"]).stdout)
+    assert meeting["meeting"] == {"members": 12, "present": 7, "quorum": "2/3", "quorum_met": False, "recorded": 7,
+                                  "valid": 7, "invalid": []}
+    assert meeting["documents"]["bien-ban-kiem-phieu"] is False
