@@ -31,7 +31,7 @@ def found(root: Path) -> list[tuple[str, str, int]]:
     ("review.yaml", "  invalid: 0 ", "  invalid: 1 ", "ballot-mismatch", "  voters: 9"),
     ("review.yaml", "absent: []", "absent:\n  - {unit: pa77, reason: Đi công tác}", "unknown-unit", "pa77"),
     ("review.yaml", "  deputy: pa01", "  deputy: pa05", "leader-is-deputy", "  deputy: pa05"),
-    ("review.yaml", "copies: 2", "copies: 0", "invalid-max", "copies: 0"),
+    ("review.yaml", "copies: 4", "copies: 0", "invalid-max", "copies: 0"),
 ])
 def test_new_keys_are_checked(root: Path, file: str, old: str, new: str, code: str, needle: str) -> None:
     hand_written(root / YEAR)  # the cases on the ballot edit its totals written by hand
@@ -55,5 +55,5 @@ def test_the_sample_uses_every_new_key(root: Path) -> None:
     assert ballot is not None and (ballot.members, ballot.present, ballot.issued, len(ballot.ballots)) == (9, 9, 9, 9)
     counted = rank_year(year).ballot  # returned and invalid are counted from the ballots
     assert counted is not None and (counted.returned, counted.invalid, counted.voters) == (9, 0, 9)
-    assert year.review.counting_board and year.review.opinions and year.review.copies == 2
+    assert year.review.counting_board and year.review.opinions and year.review.copies == 4
     assert "thanh-tich/pa03" in year.texts

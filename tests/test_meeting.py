@@ -221,3 +221,15 @@ def test_a_second_round_orders_the_units_tied_at_the_cut(root: Path) -> None:
 
 def ranking_pending(root: Path) -> set[str]:
     return {r.unit.id for r in ranked(root).units if "quyet-thang" in r.pending}
+
+
+def test_copies_of_the_minutes_must_match_the_recipients(root: Path) -> None:
+    path = root / YEAR / "review.yaml"
+    edit(path, "copies: 4", "copies: 2")
+    assert [(c, line) for c, line, _ in problems(root)] == [("copies-mismatch", line_of(path, "copies: 2"))]
+
+
+def test_an_opinion_names_its_speaker_or_is_a_line(root: Path) -> None:
+    path = root / YEAR / "review.yaml"
+    edit(path, "  - {speaker: pa08, text:", "  - {who: pa08, text:")
+    assert [(c, line) for c, line, _ in problems(root)] == [("wrong-type", line_of(path, "{who: pa08"))]

@@ -119,3 +119,62 @@ def test_status_shows_the_quorum_the_ballots_recorded_and_the_invalid_ones(root:
     assert meeting["meeting"] == {"members": 12, "present": 7, "quorum": "2/3", "quorum_met": False, "recorded": 7,
                                   "valid": 7, "invalid": []}
     assert meeting["documents"]["bien-ban-kiem-phieu"] is False
+
+
+def body(root: Path, doc: str) -> str:
+    text = (root / f"out/2023/{doc}.md").read_text(encoding="utf-8")
+    return text.split("\n---\n", 1)[1]
+
+
+def test_the_minutes_state_attendance_quorum_board_method_and_cite_the_count(root: Path) -> None:
+    code, _, stderr = render(root, "bien-ban")
+    assert code == 0, stderr
+    text = body(root, "bien-ban")
+    assert "Tổng số thành viên Khối có quyền biểu quyết: 09; có mặt: 09. Hội nghị đủ điều kiện tiến hành (số thành " \
+           "viên có mặt từ 2/3 trở lên)." in text
+    assert "Hội nghị bầu Ban kiểm phiếu gồm: Trung tá Đỗ Văn L, Trưởng phòng Hồ sơ (Trưởng ban); Thiếu tá" in text
+    assert "Cờ thi đua của Bộ Công an (được chọn tối đa 1 đơn vị, cần từ 80% số phiếu hợp lệ trở lên)" in text
+    assert "Kết quả kiểm phiếu (Biên bản kiểm phiếu số 04/BB-KANND ngày 20 tháng 11 năm 2023): số phiếu phát ra: " \
+           "09; số phiếu thu về: 09; số phiếu hợp lệ: 09; không có phiếu không hợp lệ." in text
+    assert ": 00" not in text  # no "00" for no invalid ballot
+    assert "- Đồng chí đại diện Phòng An ninh kinh tế: Thống nhất với kết quả chấm điểm chéo" in text
+    assert "Phòng An ninh đối ngoại (93\u00a0điểm)" in text  # never split between the number and "điểm"
+    assert text.index("- Cờ thi đua của Bộ Công an:") < text.index("- Đơn vị Quyết thắng:")  # compact.yaml order
+    assert "(Trưởng khối năm 2023) bàn giao nhiệm vụ Trưởng khối cho" in text
+    assert "Biên bản được lập thành 04 bản./." in text
+    frame = (root / "out/2023/bien-ban.md").read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    assert 'title: "Hội nghị tổng kết, bình xét, suy tôn phong trào thi đua năm 2023' in frame
+    assert "tổ chức Hội nghị tổng kết, bình xét, suy tôn phong trào thi đua" in text  # the title matches the body
+
+
+def test_the_minutes_without_the_quorum_say_no_vote_was_held(root: Path) -> None:
+    set_ballot(root, recorded(PAPERS[:5], "  members: 9\n  present: 5\n  quorum: \"2/3\"\n  issued: 5\n"))
+    code, _, stderr = render(root, "bien-ban", "--draft")
+    assert code == 0, stderr
+    text = body(root, "bien-ban")
+    assert "Hội nghị không đủ số thành viên theo quy định (5/9, cần từ 2/3), không đủ điều kiện biểu quyết: không " \
+           "tổ chức bỏ phiếu." in text
+    assert "Kết quả kiểm phiếu" not in text and "hội nghị không đủ số thành viên: 5/9" in text  # pending, said
+
+
+def test_the_submission_names_what_it_proposes_in_compact_order_and_attaches_both_minutes(root: Path) -> None:
+    code, _, stderr = render(root, "to-trinh")
+    assert code == 0, stderr
+    frame, text = (root / "out/2023/to-trinh.md").read_text(encoding="utf-8").split("\n---\n", 1)
+    assert 'title: "Về việc đề nghị khen thưởng cho các tập thể có thành tích xuất sắc trong phong trào thi đua ' \
+           '“Vì An ninh Tổ quốc” năm 2023"' in frame
+    assert text.index("### 1. Cờ thi đua của Bộ Công an") < text.index("### 2. Đơn vị Quyết thắng")
+    asked = "kính trình Hội đồng Thi đua - Khen thưởng Công an tỉnh Quảng Bình xem xét, trình Giám đốc Công an tỉnh " \
+            "Quảng Bình quyết định"
+    assert text.count(asked) == 2  # the opening and the closing say the same
+    attached = text[text.index("## III. HỒ SƠ KÈM THEO"):]
+    assert "- Biên bản số 05/BB-KANND ngày 20 tháng 11 năm 2023 của Hội nghị tổng kết" in attached
+    assert "- Biên bản kiểm phiếu số 04/BB-KANND ngày 20 tháng 11 năm 2023 của Ban kiểm phiếu" in attached
+    assert "(đề nghị Cờ thi đua của Bộ Công an, Đơn vị Quyết thắng)" in attached
+
+
+def test_no_document_body_prints_an_illustrative_mark(root: Path) -> None:
+    result = runner.invoke(app, ["--root", str(root), "render", "2023"])
+    assert result.exit_code == 0, result.stderr
+    for path in sorted((root / "out/2023").glob("*.md")):
+        assert "minh họa" not in path.read_text(encoding="utf-8"), path.name

@@ -82,6 +82,8 @@ _ALL = [
     _error("votes-over-max", "tổng phiếu cho danh hiệu có «max» vượt «voters × max»"),
     _error("quorum-needs-attendance", "«ballot.quorum» cần «members» và «present»",
            "ghi số thành viên và số thành viên có mặt"),
+    _warning("copies-mismatch", "số bản biên bản «copies» khác số nơi nhận (gửi và lưu) của biên bản",
+             "sửa «copies» hoặc Nơi nhận của bien-ban"),
     _warning("no-quorum", "hội nghị không đủ số thành viên theo «quorum»: không bỏ phiếu, các danh hiệu cần phiếu chờ"),
     _warning("invalid-ballot", "một phiếu bầu không hợp lệ (ban kiểm phiếu ghi, chọn quá số, ngoài danh sách, "
              "chọn một đơn vị hai lần): không được đếm"),

@@ -98,6 +98,8 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
     settings = compact.documents.get(doc_id, DocumentSettings())
     review = year.review
     minutes = compact.documents.get("bien-ban", DocumentSettings())
+    outcomes = title_outcomes(year, ranking)
+    listed = {t.id: i for i, t in enumerate(compact.titles)}
     return {
         "doc_id": doc_id,
         "draft": draft,  # not final: the document is a DỰ THẢO and prints what is pending
@@ -114,7 +116,8 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
         "results": ranking.units,
         "ranked": ranking.ranked,
         "unranked": [r for r in ranking.units if r.rank is None],
-        "outcomes": title_outcomes(year, ranking),
+        "outcomes": outcomes,  # in the order the titles were decided
+        "outcomes_listed": sorted(outcomes, key=lambda o: listed[o.title.id]),  # as compact.yaml lists them
         "titles": {t.id: t for t in compact.titles},
         "review": review,
         "ballot": ranking.ballot,

@@ -140,4 +140,14 @@ def meeting_context(year: Year, ranking: Ranking) -> dict[str, Any]:
         "quorum_met": ballot.quorum_met if ballot is not None else True,
         "counting": counting_reference(year.compact, review.date if review else None),
         "vote_done": tally is not None,
+        "opinions": [(speaker_label(year, o.speaker), o.text) for o in review.opinions] if review else [],
+        "decider": f"Giám đốc {year.compact.authority}",  # whom the Hội đồng Thi đua - Khen thưởng advises
     }
+
+
+def speaker_label(year: Year, speaker: str | None) -> str | None:
+    """Who gave an opinion: a unit id becomes "Đồng chí đại diện <unit>"; a person stays as written."""
+    if speaker is None:
+        return None
+    unit = next((u for u in year.units if u.id == speaker), None)
+    return f"Đồng chí đại diện {unit.name}" if unit is not None else speaker

@@ -21,6 +21,7 @@ from giaouoc.model.fields import (
     TEXT,
     WHOLE,
     Marks,
+    Opinion,
     TieBreak,
     block_code,
     clock_time,
@@ -30,6 +31,7 @@ from giaouoc.model.fields import (
     list_of,
     map_of,
     marks,
+    opinion,
     record,
     spec,
     text,
@@ -276,7 +278,7 @@ class Review:
     absent: list[Absence] = spec(list_of(record(Absence)), factory=list)
     counting_board: list[Person] = spec(list_of(record(Person)), factory=list)  # ban kiểm phiếu
     ballot: Ballot | None = spec(record(Ballot), None)
-    opinions: list[str] = spec(list_of(TEXT), factory=list)
+    opinions: list[Opinion] = spec(list_of(value(opinion)), factory=list)  # text, or {speaker, text}
     conclusions: str | None = spec(TEXT, None)
     next: Next | None = spec(record(Next), None)  # Trưởng, Phó khối năm sau
     copies: int | None = spec(WHOLE, None)  # số bản biên bản

@@ -93,6 +93,13 @@ def _check_people(files: YearFiles, report: Report) -> None:
                        "Phó khối năm sau trùng Trưởng khối năm sau")
     if review.copies is not None and review.copies < 1:
         report.add(src.file, src.pos("copies"), "invalid-max", "số bản biên bản «copies» phải từ 1 trở lên")
+    elif review.copies is not None and files.compact is not None and "bien-ban" in files.compact.documents:
+        settings = files.compact.documents["bien-ban"]
+        kept = len(settings.archive or ["VT"])
+        if review.copies != len(settings.recipients) + kept:
+            report.add(src.file, src.pos("copies"), "copies-mismatch",
+                       f"biên bản lập thành {review.copies} bản nhưng Nơi nhận có {len(settings.recipients) + kept} "
+                       f"(gửi {len(settings.recipients)}, lưu {kept}): số bản phải bằng số nơi nhận")
 
 
 def _check_ballot_counts(files: YearFiles, report: Report) -> None:
