@@ -175,7 +175,7 @@ def _vote(title: Title, unit_id: str, ballot: Ballot | None) -> Condition:
     share = Fraction(count, base) if base > 0 else Fraction(0)
     over = title.min_vote_share is None
     met = share > threshold if over else share >= threshold
-    of_what = " trên tổng số thành viên" if by_members else ""
+    of_what = " trên tổng số thành viên" if by_members else " hợp lệ"  # the base: valid ballots, or members
     if over:
         verdict = f"{'vượt' if met else 'không vượt'} tỷ lệ {percent(threshold)}"
     else:
