@@ -10,6 +10,7 @@ from giaouoc.history.check import check_all
 from giaouoc.history.records import load_ranked, past_of
 from giaouoc.model.results import Ranking
 from giaouoc.problems import Report
+from giaouoc.rank.explain import explain
 from giaouoc.rank.meeting import candidates
 from giaouoc.rules import load_year
 
@@ -211,8 +212,11 @@ def test_a_second_round_orders_the_units_tied_at_the_cut(root: Path) -> None:
              "        - {quyet-thang: [pa08, pa09]}\n"
     path = set_ballot(root, hand + round_)
     assert [(c, line) for c, line, _ in problems(root)] == [("invalid-ballot", line_of(path, "[pa08, pa09]}"))]
-    ranking = ranked(root)
+    year, _, ranking = load_ranked(root, "2023")
+    assert year is not None and ranking is not None
     assert "quyet-thang" in ranking.result("pa09").titles and "quyet-thang" not in ranking.result("pa08").titles
+    said = " ".join(explain(ranking, year, "pa09"))  # a unit proposed through a round says so
+    assert "vòng bầu thứ hai (1 suất, 3 phiếu hợp lệ): được 2 phiếu" in said
     assert ranking_pending(root) == set()
     again = "{quyet-thang: [pa08]}\n        - {quyet-thang: [pa08]}\n"
     set_ballot(root, hand + round_.replace("{quyet-thang: [pa08]}\n", again, 1))  # 2 votes each
