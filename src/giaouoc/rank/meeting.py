@@ -32,6 +32,11 @@ def with_ballot(year: Year, ballot: Ballot) -> Year:
 
 def candidates(year: Year, past: Past | None = None) -> dict[str, list[str]]:
     """Title id -> the units on the ballot paper for it, in rank order, for every title that takes a vote."""
+    return _paper(year, past)[0]
+
+
+def _paper(year: Year, past: Past | None) -> tuple[dict[str, list[str]], bool]:
+    """The candidates, and whether the ranking they come from is complete (every unit ranked, scores agreed)."""
     from giaouoc.rank.ranking import rank_year
 
     ranking = rank_year(without_ballot(year), past, paper=False)
@@ -39,7 +44,8 @@ def candidates(year: Year, past: Past | None = None) -> dict[str, list[str]]:
     for decision in ranking.decisions:  # in rank order within each title
         if decision.title_id in found and decision.outcome == "undecided":
             found[decision.title_id].append(decision.unit_id)
-    return found
+    complete = not ranking.provisional and all(r.rank is not None or r.excluded for r in ranking.units)
+    return found, complete
 
 
 def printed(year: Year, past: Past | None = None) -> dict[str, list[str]] | None:
@@ -63,10 +69,13 @@ def counted(year: Year, paper: dict[str, list[str]] | None) -> tuple[Year, Tally
 
 
 def changed_candidates(year: Year, past: Past | None = None) -> dict[str, tuple[list[str], list[str]]]:
-    """Titles whose candidates as printed differ from those computed now: title -> (printed, now)."""
+    """Titles whose candidates as printed differ from those computed now from a complete ranking: title ->
+    (printed, now)."""
     ballot = year.review.ballot if year.review else None
     if ballot is None or not ballot.candidates:
         return {}
-    now = candidates(year, past)
+    now, complete = _paper(year, past)
+    if not complete:  # scores still missing or not agreed: no ranking to compare the paper with yet
+        return {}
     return {t: (list(ballot.candidates.get(t, [])), units) for t, units in now.items()
             if sorted(ballot.candidates.get(t, [])) != sorted(units)}
