@@ -99,3 +99,10 @@ def test_a_sheet_for_other_titles_is_refused(root: Path, tmp_path: Path) -> None
     code, _, stderr = invoke(root, "import", "2023", str(sheet))
     assert code == 1 and "da-dien.xlsx:giaouoc!B3" in stderr
     assert "phiếu lập cho các danh hiệu quyet-thang, nay cần bỏ phiếu co-bca, quyet-thang" in stderr
+
+
+def test_the_tally_sheet_wants_a_file_and_no_unit(root: Path, tmp_path: Path) -> None:
+    code, _, stderr = invoke(root, "form", "2023", "pa03", "--ballot", "--xlsx", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "form NĂM --ballot --xlsx TỆP" in stderr and not (tmp_path / "x.xlsx").exists()
+    code, _, _ = invoke(root, "form", "2023", "--ballot")
+    assert code == 2
