@@ -178,3 +178,12 @@ def test_no_document_body_prints_an_illustrative_mark(root: Path) -> None:
     assert result.exit_code == 0, result.stderr
     for path in sorted((root / "out/2023").glob("*.md")):
         assert "minh họa" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_no_counting_minutes_without_the_counting_board(root: Path) -> None:
+    path = root / "compacts/2023/review.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("counting_board:"), text.index("ballot:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    code, _, stderr = render(root, "bien-ban-kiem-phieu")
+    assert code == 1 and "chưa ghi Ban kiểm phiếu" in stderr

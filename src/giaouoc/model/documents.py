@@ -34,6 +34,8 @@ def missing_for(doc_id: str, has_review: bool, year: Year | None = None) -> str 
         return "chưa ghi từng phiếu bầu (ballot.ballots trong review.yaml)"
     if not ballot.quorum_met:
         return f"hội nghị không đủ số thành viên ({ballot.present}/{ballot.members}), không bỏ phiếu"
+    if year.review is not None and not year.review.counting_board:
+        return "chưa ghi Ban kiểm phiếu («counting_board» trong review.yaml)"
     return None
 
 
