@@ -237,3 +237,10 @@ def test_an_opinion_names_its_speaker_or_is_a_line(root: Path) -> None:
     path = root / YEAR / "review.yaml"
     edit(path, "  - {speaker: pa08, text:", "  - {who: pa08, text:")
     assert [(c, line) for c, line, _ in problems(root)] == [("wrong-type", line_of(path, "{who: pa08"))]
+
+
+def test_the_printed_candidates_name_units_of_the_year_once(root: Path) -> None:
+    path = root / YEAR / "review.yaml"
+    edit(path, "    co-bca: [pa03]\n", "    co-bca: [pa03, pa77, pa03]\n")
+    found = [(c, line) for c, line, _ in problems(root)]
+    assert found == [("unknown-unit", line_of(path, "pa77")), ("duplicate-id", line_of(path, "pa77"))]

@@ -96,6 +96,9 @@ def _check_candidates(ballot: Ballot, titles: list[Title], units: set[str], src:
             if unit_id not in units:
                 report.add(src.file, src.pos("ballot", "candidates", title_id, index), "unknown-unit",
                            f"đơn vị «{unit_id}» không có trong units.yaml")
+            elif unit_id in listed[:index]:
+                report.add(src.file, src.pos("ballot", "candidates", title_id, index), "duplicate-id",
+                           f"đơn vị «{unit_id}» ghi hai lần trong danh sách bầu «{title_id}»")
 
 
 def _check_papers(papers: list[dict[str, Marks]], where: tuple[Key, ...], titles: list[Title], units: set[str],
