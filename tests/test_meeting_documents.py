@@ -187,3 +187,14 @@ def test_no_counting_minutes_without_the_counting_board(root: Path) -> None:
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     code, _, stderr = render(root, "bien-ban-kiem-phieu")
     assert code == 1 and "chưa ghi Ban kiểm phiếu" in stderr
+
+
+def test_the_ballot_paper_follows_the_score_sheets_rule_for_drafts(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    path = root / "compacts/2023/scores/pa08.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  7: {self: 6, block: 6}", "  7: {self: 6}"),
+                    encoding="utf-8")
+    code, _, stderr = render(root, "phieu-bau")
+    assert code == 1 and "kết quả chưa cuối cùng" in stderr and "chưa có điểm Khối" in stderr
+    code, _, _ = render(root, "phieu-bau", "--draft")
+    assert code == 0 and "draft: true" in (root / "out/2023/phieu-bau.md").read_text(encoding="utf-8")
