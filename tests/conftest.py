@@ -40,7 +40,40 @@ def without_history(folder: Path) -> Path:
     start = text.index("    history:                            # không tặng")
     end = text.index("\n", text.index("{without: co-bca", start)) + 1
     (folder / "compact.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    review = folder / "review.yaml"  # without the Cờ two years running, pa05 is on the ballot paper for it too
+    review.write_text(review.read_text(encoding="utf-8").replace("    co-bca: [pa03]\n", "    co-bca: [pa03, pa05]\n"),
+                      encoding="utf-8")
     return folder
+
+
+HAND_WRITTEN_BALLOT = """ballot:
+  issued: 9                   # phiếu phát ra
+  returned: 9                 # phiếu thu về
+  invalid: 0                  # phiếu không hợp lệ
+  voters: 9                   # phiếu hợp lệ
+  votes:
+    co-bca: {pa03: 8}
+    quyet-thang: {pa01: 9, pa02: 8, pa03: 9, pa04: 8, pa05: 9, pa06: 6, pa08: 7, pa09: 7}
+"""
+
+
+def hand_written(folder: Path) -> Path:
+    """The sample year with its ballot written as totals only (voters, votes), the way years before
+    ballots were recorded one by one write it: the same counts as the sample's ballots."""
+    path = folder / "review.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("ballot:\n"), text.index("opinions:")
+    path.write_text(text[:start] + HAND_WRITTEN_BALLOT + text[end:], encoding="utf-8")
+    return path
+
+
+def before_the_ballot(folder: Path) -> Path:
+    """The sample year before the vote: the ballot paper printed (`candidates`), no ballot recorded yet."""
+    path = folder / "review.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("  ballots:"), text.index("opinions:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    return path
 
 
 def build_tree(base: Path, files: dict[str, str | bytes]) -> Path:

@@ -101,7 +101,7 @@ def test_explain_all_units(root: Path) -> None:
         assert code == 0, args
         assert stdout.count(": hạng ") == 9
     _, stdout, _ = invoke(root, "rank", "2023", "--explain")
-    assert "PA05 — " in stdout and "được 1/9 phiếu (11,11%), chưa đạt tỷ lệ tối thiểu 80%" in stdout
+    assert "PA05 — " in stdout and "được 0/9 phiếu hợp lệ (0%), chưa đạt tỷ lệ tối thiểu 80%" in stdout
 
 
 def test_explain_unknown_unit_is_a_usage_error(root: Path) -> None:

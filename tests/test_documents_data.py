@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, line_of
+from conftest import edit, hand_written, line_of
+from giaouoc.rank.ranking import rank_year
 from giaouoc.rules import load_year
 
 YEAR = "compacts/2023"
@@ -30,9 +31,10 @@ def found(root: Path) -> list[tuple[str, str, int]]:
     ("review.yaml", "  invalid: 0 ", "  invalid: 1 ", "ballot-mismatch", "  voters: 9"),
     ("review.yaml", "absent: []", "absent:\n  - {unit: pa77, reason: Đi công tác}", "unknown-unit", "pa77"),
     ("review.yaml", "  deputy: pa01", "  deputy: pa05", "leader-is-deputy", "  deputy: pa05"),
-    ("review.yaml", "copies: 2", "copies: 0", "invalid-max", "copies: 0"),
+    ("review.yaml", "copies: 4", "copies: 0", "invalid-max", "copies: 0"),
 ])
 def test_new_keys_are_checked(root: Path, file: str, old: str, new: str, code: str, needle: str) -> None:
+    hand_written(root / YEAR)  # the cases on the ballot edit its totals written by hand
     edit(root / YEAR / file, old, new)
     assert found(root) == [(code, file, line_of(root / YEAR / file, needle))]
 
@@ -50,6 +52,8 @@ def test_the_sample_uses_every_new_key(root: Path) -> None:
     assert settings["to-trinh"].bases and settings["to-trinh"].archive and settings["to-trinh"].to
     assert settings["to-trinh"].date is not None and settings["bien-ban"].recipients
     ballot = year.review.ballot
-    assert ballot is not None and (ballot.issued, ballot.returned, ballot.invalid) == (9, 9, 0)
-    assert year.review.counting_board and year.review.opinions and year.review.copies == 2
+    assert ballot is not None and (ballot.members, ballot.present, ballot.issued, len(ballot.ballots)) == (9, 9, 9, 9)
+    counted = rank_year(year).ballot  # returned and invalid are counted from the ballots
+    assert counted is not None and (counted.returned, counted.invalid, counted.voters) == (9, 0, 9)
+    assert year.review.counting_board and year.review.opinions and year.review.copies == 4
     assert "thanh-tich/pa03" in year.texts

@@ -15,7 +15,8 @@ def test_every_subpackage_is_listed_for_the_build() -> None:
     assert found <= listed
     assert "giaouoc.templates" in listed
     assert sorted(p.name for p in (REPO / "templates").glob("*.md.j2")) == [
-        "bang-diem.md.j2", "bien-ban.md.j2", "giao-uoc.md.j2", "to-trinh.md.j2"]
+        "bang-diem.md.j2", "bien-ban-kiem-phieu.md.j2", "bien-ban.md.j2", "giao-uoc.md.j2", "phieu-bau.md.j2",
+        "to-trinh.md.j2"]
 
 
 def test_tested_pythons_agree_across_pyproject_readme_and_ci() -> None:

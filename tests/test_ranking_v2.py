@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import edit, line_of
+from conftest import edit, hand_written, line_of
 from factory import full, make_year
 from giaouoc.cli.app import app
 from giaouoc.model.results import Ranking
@@ -199,7 +199,7 @@ def test_fraction_threshold_in_quotes_is_valid(root: Path) -> None:
 
 def test_vote_base_members_needs_members_in_the_ballot(root: Path) -> None:
     edit(root / "compacts/2023/compact.yaml", "min_vote_share: 0.8", "over_vote_share: 0.5\n    vote_base: members")
-    review = root / "compacts/2023/review.yaml"
+    review = hand_written(root / "compacts/2023")
     assert _found(root) == [("missing-members", "review.yaml", line_of(review, "ballot:"))]
     edit(review, "  voters: 9", "  members: 8\n  voters: 9")
     assert _found(root) == [("invalid-voters", "review.yaml", line_of(review, "members: 8"))]

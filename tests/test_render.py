@@ -11,12 +11,12 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from conftest import copy_sample, edit
+from conftest import before_the_ballot, copy_sample, edit
 from giaouoc.cli.app import app
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parent / "data" / "golden"
-DOCS = ["giao-uoc", "bang-diem", "bien-ban", "to-trinh"]
+DOCS = ["giao-uoc", "bang-diem", "phieu-bau", "bien-ban-kiem-phieu", "bien-ban", "to-trinh"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -102,7 +102,7 @@ def test_to_trinh_header_and_signature(rendered: Path) -> None:
     assert len(bases) == 5 and all(all(r.italic for r in p.runs) for p in bases)
     assert all(p.text.endswith(";") for p in bases[:-1]) and bases[-1].text.endswith(".")
     assert bases[-1].text.startswith("Căn cứ Biên bản số 05/BB-KANND ngày 20 tháng 11 năm 2023")
-    body_end = next(p for p in texts if p.endswith("xem xét, quyết định./."))
+    body_end = next(p for p in texts if p.endswith("xem xét, trình Giám đốc Công an tỉnh Quảng Bình quyết định./."))
     assert body_end
     signature = [p.split("\t") for p in texts[texts.index(body_end) + 1:] if p.strip()]
     left = []
@@ -143,7 +143,7 @@ def test_bien_ban_has_no_date_line_and_secretary_left(rendered: Path) -> None:
     assert names[1:] == ["Thiếu tá Trần Thị M", "Đại tá Lê Văn Hóa"]
     recipients = texts[texts.index("Nơi nhận:"):]  # below the signatures (Mẫu 1.9)
     assert recipients[1:3] == ["- Hội đồng Thi đua - Khen thưởng Công an tỉnh;", "- Các đơn vị trong Khối;"]
-    assert any(t.endswith("Biên bản được lập thành 02 bản./.") for t in texts)
+    assert any(t.endswith("Biên bản được lập thành 04 bản./.") for t in texts)
 
 
 def test_page_number_field_from_the_second_page(rendered: Path) -> None:
@@ -214,10 +214,7 @@ def test_missing_review_skips_bien_ban_with_a_warning(root: Path) -> None:
 
 
 def _before_the_ballot(root: Path) -> None:
-    path = root / "compacts/2023/review.yaml"
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index("  votes:"), text.index("opinions:")
-    path.write_text(text[:start] + "  votes: {}\n" + text[end:], encoding="utf-8")
+    before_the_ballot(root / "compacts/2023")
 
 
 def test_pending_documents_are_skipped_not_stated(root: Path) -> None:
@@ -226,8 +223,9 @@ def test_pending_documents_are_skipped_not_stated(root: Path) -> None:
     _before_the_ballot(root)
     code, stdout, stderr = invoke(root, "render", "2023")
     assert code == 0
-    assert stdout.splitlines() == ["out/2023/bang-diem.md", "out/2023/giao-uoc.md"]
-    assert stderr.count("Bỏ qua văn bản") == 2 and "chưa có kết quả bỏ phiếu" in stderr
+    assert stdout.splitlines() == ["out/2023/bang-diem.md", "out/2023/giao-uoc.md", "out/2023/phieu-bau.md"]
+    assert stderr.count("Bỏ qua văn bản") == 3 and "chưa có kết quả bỏ phiếu" in stderr
+    assert "Bỏ qua văn bản «bien-ban-kiem-phieu»: chưa ghi từng phiếu bầu" in stderr
     assert not (root / "out/2023/to-trinh.docx").exists() and not (root / "out/2023/to-trinh.md").exists()
     code, _, stderr = invoke(root, "render", "2023", "--doc", "to-trinh")
     assert code == 1 and "kết quả chưa cuối cùng" in stderr
@@ -322,7 +320,7 @@ def test_pdf_through_libreoffice(root: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        assert "BIÊN BẢN" in text and "Họp bình xét, suy tôn" in text and "Lê Văn Hóa" in text
+        assert "BIÊN BẢN" in text and "Hội nghị tổng kết, bình xét, suy tôn" in text and "Lê Văn Hóa" in text
 
 
 def test_number_line_leading_zero_and_blank_for_the_van_thu() -> None:

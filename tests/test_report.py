@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import edit
+from conftest import before_the_ballot, edit
 from giaouoc.cli.app import app
 
 runner = CliRunner()
@@ -67,10 +67,7 @@ def test_text_from_the_data_is_escaped(root: Path) -> None:
 
 
 def test_pending_results_are_said_so(root: Path) -> None:
-    path = root / "compacts/2023/review.yaml"
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index("  votes:"), text.index("opinions:")
-    path.write_text(text[:start] + "  votes: {}\n" + text[end:], encoding="utf-8")
+    before_the_ballot(root / "compacts/2023")
     page = make(root)
     assert "Kết quả chưa cuối cùng" in page and "chờ: chưa có kết quả bỏ phiếu" in page
 

@@ -97,7 +97,8 @@ def test_status_of_the_complete_sample(root: Path) -> None:
     assert state["scoring_complete"] is True and state["review"] is True
     assert state["leader"] == "pa03" and state["deputy"] == "pa05"
     assert all(u["block_scores"] == 13 and u["missing"] == [] for u in state["units"])
-    assert state["documents"] == {"giao-uoc": True, "bang-diem": True, "bien-ban": True, "to-trinh": True}
+    assert state["documents"] == {"giao-uoc": True, "bang-diem": True, "phieu-bau": True, "bien-ban-kiem-phieu": True,
+                                  "bien-ban": True, "to-trinh": True}
     code, stdout, _ = invoke(root, "status", "2023")
     assert "Chấm điểm: đã đủ điểm Khối thống nhất cho mọi đơn vị." in stdout
 
@@ -134,14 +135,14 @@ def test_diff_between_two_revisions_with_titles_bonus_exclusion_and_ballot(repo:
     edit(repo / "compacts/2023/scores/pa03.yaml", "unit: pa03", "unit: pa03\nexcluded: Đang bị xem xét kỷ luật")
     edit(repo / "compacts/2023/scores/pa08.yaml", '"Triển khai cấp hộ chiếu trực tuyến vượt tiến độ"}',
          '"Triển khai cấp hộ chiếu trực tuyến vượt tiến độ"}\n  - {points: 1, reason: "Giải Nhất Hội thao"}')
-    edit(repo / "compacts/2023/review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 1, pa05: 8}")
+    edit(repo / "compacts/2023/review.yaml", ", co-bca: [pa03]}", "}")  # the first ballot leaves the Cờ blank
     git(repo, "commit", "-qam", "Sửa")
     code, stdout, _ = invoke(repo, "diff", "2023", "HEAD~1", "--against", "HEAD")
     assert code == 0
     assert "Thay đổi năm 2023: bản HEAD~1 → bản HEAD" in stdout
     assert "PA03: không xếp hạng: — → Đang bị xem xét kỷ luật" in stdout
     assert "PA08: điểm thưởng: Giải Nhất Hội thao: — → 1" in stdout
-    assert "PA05: phiếu bầu «Cờ thi đua của Bộ Công an»: 1 → 8" in stdout
+    assert "PA03: phiếu bầu «Cờ thi đua của Bộ Công an»: 8 → 7" in stdout
     assert ("PA03: hạng 1 → —; tổng 98,5; xếp loại Hoàn thành xuất sắc nhiệm vụ → —; "
             "danh hiệu: − Đơn vị Quyết thắng; − Cờ thi đua của Bộ Công an") in stdout
     # PA05 held the flag in 2022 (compacts/history.yaml), so it may not have it again: its rank alone changes

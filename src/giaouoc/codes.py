@@ -80,6 +80,15 @@ _ALL = [
     _error("invalid-votes", "số phiếu của một đơn vị âm"),
     _error("votes-over-voters", "số phiếu của một đơn vị vượt số phiếu hợp lệ"),
     _error("votes-over-max", "tổng phiếu cho danh hiệu có «max» vượt «voters × max»"),
+    _error("quorum-needs-attendance", "«ballot.quorum» cần «members» và «present»",
+           "ghi số thành viên và số thành viên có mặt"),
+    _warning("copies-mismatch", "số bản biên bản «copies» khác số nơi nhận (gửi và lưu) của biên bản",
+             "sửa «copies» hoặc Nơi nhận của bien-ban"),
+    _warning("no-quorum", "hội nghị không đủ số thành viên theo «quorum»: không bỏ phiếu, các danh hiệu cần phiếu chờ"),
+    _warning("invalid-ballot", "một phiếu bầu không hợp lệ (ban kiểm phiếu ghi, chọn quá số, ngoài danh sách, "
+             "chọn một đơn vị hai lần): không được đếm"),
+    _warning("candidates-changed", "danh sách bầu đã in khác danh sách tính lại theo kết quả hiện tại (không kiểm "
+             "phiếu lại)", "xem lại điểm đã sửa sau hội nghị"),
     # across years (docs/lich-su.md)
     _error("unknown-band", "xếp loại không có trong «scoring.bands» của năm"),
     _error("duplicate-band", "hai xếp loại cùng tên hoặc cùng mức «min»"),

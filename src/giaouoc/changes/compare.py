@@ -12,6 +12,7 @@ from giaouoc.history.records import past_of
 from giaouoc.load.folder import YearFiles, read_year
 from giaouoc.model.records import Entry, UnitScores
 from giaouoc.model.results import Ranking
+from giaouoc.model.tally import count
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.rank.ranking import rank_year
@@ -109,7 +110,10 @@ def score_changes(before: YearFiles | None, after: YearFiles | None,
 def _vote_changes(before: YearFiles | None, after: YearFiles | None, titles: dict[str, str]) -> list[FieldChange]:
     def votes(files: YearFiles | None) -> dict[tuple[str, str], int]:
         ballot = files.review.ballot if files and files.review else None
-        return {(t, u): n for t, per in (ballot.votes if ballot else {}).items() for u, n in per.items()}
+        per_title = ballot.votes if ballot else {}
+        if ballot is not None and ballot.ballots and files is not None and files.compact is not None:
+            per_title = count(ballot.ballots, ballot.candidates or None, files.compact.titles).votes
+        return {(t, u): n for t, per in per_title.items() for u, n in per.items()}
 
     old, new = votes(before), votes(after)
     return [

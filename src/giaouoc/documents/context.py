@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from giaouoc.documents.adopted import band_lines, tie_break_line, title_lines
+from giaouoc.documents.meeting import meeting_context
 from giaouoc.model.documents import clean_base, pending_for
 from giaouoc.model.records import Compact, DocumentSettings, Person, Title, Unit
 from giaouoc.model.results import Ranking, UnitResult
@@ -56,14 +57,14 @@ def vote_rule(title: Title) -> str | None:
 
 def title_outcomes(year: Year, ranking: Ranking) -> list[TitleOutcome]:
     titles = {t.id: t for t in year.compact.titles}
-    ballot = year.review.ballot if year.review else None
+    ballot = ranking.ballot  # its totals counted when the ballots are recorded one by one
     outcomes = []
     for title_id in ranking.title_order:
         votes = ballot.votes.get(title_id) if ballot else None
         rows = []
         title = titles[title_id]
         if ballot is not None and votes:
-            base = ballot.members if title.vote_base == "members" and ballot.members else ballot.voters
+            base = ballot.members if title.vote_base == "members" and ballot.members else ballot.valid_count
             for unit in year.units:
                 if unit.id in votes:
                     rows.append(VoteRow(unit, votes[unit.id], base, percent(Fraction(votes[unit.id], base))))
@@ -97,6 +98,8 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
     settings = compact.documents.get(doc_id, DocumentSettings())
     review = year.review
     minutes = compact.documents.get("bien-ban", DocumentSettings())
+    outcomes = title_outcomes(year, ranking)
+    listed = {t.id: i for i, t in enumerate(compact.titles)}
     return {
         "doc_id": doc_id,
         "draft": draft,  # not final: the document is a DỰ THẢO and prints what is pending
@@ -113,10 +116,11 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
         "results": ranking.units,
         "ranked": ranking.ranked,
         "unranked": [r for r in ranking.units if r.rank is None],
-        "outcomes": title_outcomes(year, ranking),
+        "outcomes": outcomes,  # in the order the titles were decided
+        "outcomes_listed": sorted(outcomes, key=lambda o: listed[o.title.id]),  # as compact.yaml lists them
         "titles": {t.id: t for t in compact.titles},
         "review": review,
-        "ballot": review.ballot if review else None,
+        "ballot": ranking.ballot,
         "text": year.texts.get(doc_id),
         "achievements": {k.split("/", 1)[1]: v.strip() for k, v in year.texts.items() if k.startswith("thanh-tich/")},
         "number": settings.number,
@@ -132,6 +136,7 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
         "next_leader": year.unit(review.next.leader) if review and review.next else None,
         "next_deputy": year.unit(review.next.deputy) if review and review.next else None,
         "band_short": {b.name: b.short or b.name for b in compact.scoring.bands},
+        "meeting": meeting_context(year, ranking),  # the ballot paper, the count, the board (documents/meeting.py)
         "adopted": {"bands": band_lines(compact), "titles": title_lines(compact),
                     "tie_break": tie_break_line(compact)},
     }

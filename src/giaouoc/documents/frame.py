@@ -39,7 +39,8 @@ class Frame(BaseModel):
     recipients: list[str] = []  # Nơi nhận as the clerk wrote them
     as_above: bool = False  # "- Như trên;" first (the addressees)
     archive: list[str] = ["VT"]  # "- Lưu: VT, …."
-    recipients_place: Literal["left", "below"] = "left"  # beside the signer, or under the signatures (biên bản)
+    recipients_place: Literal["left", "below", "none"] = "left"  # beside the signer, under the signatures
+    # (biên bản), or none at all (the ballot paper, the counting minutes)
 
     @property
     def number_line(self) -> str | None:

@@ -69,7 +69,10 @@ def render_all(root: Path, year: Year, ranking: Ranking, doc_ids: list[str], ask
     env = build_environment(root)
     rendered, skipped = [], []
     for doc_id in doc_ids:
-        missing = missing_for(doc_id, year.review is not None)
+        missing = missing_for(doc_id, year.review is not None, year)
+        if doc_id == "phieu-bau" and ranking.tally is not None and missing is None:
+            warn(f"Phiếu bầu năm {year.compact.year}: cuộc bỏ phiếu đã xong ({ranking.tally.returned} phiếu đã ghi); "
+                 "phiếu lập lại theo danh sách bầu đã in.")
         pending = pending_for(doc_id, year, ranking)
         if missing is not None:
             why = missing

@@ -9,6 +9,7 @@ from giaouoc.documents.wordxml import BODY_PT, Para, Row, paragraph, table, text
 
 _NUMBER = re.compile(r"[-+]?[0-9][0-9.]*(,[0-9]+)?(/[0-9]+)?(%|\*)?\Z")
 _WHOLE = {"Xếp loại", "Tỷ lệ", "Số phiếu"}  # columns whose cells never wrap inside themselves
+_WHOLE_HEAD = {"Đồng ý", "Kết quả"}  # headings never broken (the ballot paper's column to mark, the count's)
 Inline = list[tuple[str, bool, bool]]  # text, bold, italic
 
 
@@ -120,6 +121,8 @@ def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: in
         whole = " ".join(texts[:header_rows]) in _WHOLE or all(_NUMBER.match(t) or not t for t in body)
         if whole:  # a number, a percentage or a band name stays on one line
             widest_word = max([widest_word, *(text_mm(t, size) for t in body)])
+        if " ".join(texts[:header_rows]) in _WHOLE_HEAD:
+            widest_word = max(widest_word, text_mm(" ".join(texts[:header_rows]), size, True))
         minimum.append(max(widest_word, text_mm("00", size)) + pad)
         natural.append(max(max(text_mm(t, size) for t in body), widest_word) + pad)
     if sum(natural) <= total:

@@ -63,14 +63,17 @@ def _gap() -> Para:
 def signature_block(frame: Frame) -> list[Para]:
     """One signer at the right with Nơi nhận level at the left; two signers side by side with Nơi nhận below
     (the biên bản, Mẫu 1.9). An appendix has neither."""
-    if not frame.header:
+    if not frame.header or (frame.recipients_place == "none" and not frame.signers):
         return []
     width = text_width_mm(frame.orientation == "landscape")
     left, right = width * 0.45, width * 0.55
     if len(frame.signers) >= 2:
-        return [_gap(), *columns([signer_lines(frame.signers[0], left), signer_lines(frame.signers[1], right)],
-                                 [left / 2, left + right / 2]),
-                _gap(), *columns([recipients_cell(frame, width * 0.6)], [None])]
+        below = [] if frame.recipients_place == "none" else [_gap(), *columns([recipients_cell(frame, width * 0.6)],
+                                                                              [None])]
+        first, second = signer_lines(frame.signers[0], left), signer_lines(frame.signers[1], right)
+        for shorter in (first, second):  # the names stand level under headings of different heights
+            shorter[-1:-1] = [("", 13, False, False)] * (max(len(first), len(second)) - len(shorter))
+        return [_gap(), *columns([first, second], [left / 2, left + right / 2]), *below]
     cells: list[list[Line]] = [recipients_cell(frame, left) if frame.recipients_place == "left" else []]
     centres: list[float | None] = [None]
     if frame.signers:

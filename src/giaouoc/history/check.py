@@ -12,11 +12,19 @@ from giaouoc.rules import load_block, load_year
 def check_all(root: Path, folders: list[Path] | None = None) -> Report:
     """Problems of every year (or of the folders given, plus history.yaml and the cross-year rules about them)."""
     block, report = load_block(root)
-    if any(files.decisions is not None for files in block.files.years.values()):
-        from giaouoc.history.awards import check_awards  # ranking is needed only to compare awards
+    awards = any(files.decisions is not None for files in block.files.years.values())
+    votes = any(files.review is not None and files.review.ballot is not None
+                and (files.review.ballot.ballots or files.review.ballot.candidates)
+                for files in block.files.years.values())
+    if awards or votes:  # ranking is needed only to compare awards and to judge the ballots' candidates
+        from giaouoc.history.awards import check_awards
+        from giaouoc.history.meeting import check_meetings
         from giaouoc.history.records import chronicle
 
-        check_awards(chronicle(block), report)
+        story = chronicle(block)
+        if awards:
+            check_awards(story, report)
+        check_meetings(story, report)
     if folders is None:
         return report
     shown = [display_path(f, root) + "/" for f in folders]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 
-DOCUMENT_IDS = ("giao-uoc", "bang-diem", "bien-ban", "to-trinh")
-STATES_RESULTS = ("bang-diem", "bien-ban", "to-trinh")  # documents that state results: drafts until final
+DOCUMENT_IDS = ("giao-uoc", "bang-diem", "phieu-bau", "bien-ban-kiem-phieu", "bien-ban", "to-trinh")
+STATES_RESULTS = ("bang-diem", "phieu-bau", "bien-ban", "to-trinh")  # documents that state results: drafts until final
 NO_BLOCK_SCORE = "chưa có điểm Khối"
 NO_BALLOT = "chưa có kết quả bỏ phiếu"
 
@@ -19,10 +19,23 @@ def clean_base(base: str) -> str:
     return text.rstrip(" ;.")
 
 
-def missing_for(doc_id: str, has_review: bool) -> str | None:
+def missing_for(doc_id: str, has_review: bool, year: Year | None = None) -> str | None:
     """What a document still lacks, or None when its data is there."""
-    if doc_id == "bien-ban" and not has_review:
+    if doc_id in ("bien-ban", "bien-ban-kiem-phieu") and not has_review:
         return "chưa có review.yaml (hội nghị bình xét, suy tôn)"
+    if year is None:
+        return None
+    ballot = year.review.ballot if year.review else None
+    if doc_id == "phieu-bau" and not any(t.vote_threshold is not None for t in year.compact.titles):
+        return "không có danh hiệu nào cần bỏ phiếu (min_vote_share, over_vote_share)"
+    if doc_id != "bien-ban-kiem-phieu":
+        return None
+    if ballot is None or not ballot.ballots:
+        return "chưa ghi từng phiếu bầu (ballot.ballots trong review.yaml)"
+    if not ballot.quorum_met:
+        return f"hội nghị không đủ số thành viên ({ballot.present}/{ballot.members}), không bỏ phiếu"
+    if year.review is not None and not year.review.counting_board:
+        return "chưa ghi Ban kiểm phiếu («counting_board» trong review.yaml)"
     return None
 
 
@@ -45,6 +58,8 @@ def pending_for(doc_id: str, year: Year, ranking: Ranking) -> list[str]:
             found.append(f"{name}: {result.not_ranked}")
     if doc_id == "bang-diem":
         return found + _ties_waiting_for_a_ballot(year, ranking)
+    if doc_id == "phieu-bau":
+        return found
     for result in ranking.units:
         found += [f"{result.unit.label}: {year.compact.title_name(title)} — {reason}"
                   for title, reason in result.pending.items()]
@@ -53,7 +68,7 @@ def pending_for(doc_id: str, year: Year, ranking: Ranking) -> list[str]:
 
 def _ties_waiting_for_a_ballot(year: Year, ranking: Ranking) -> list[str]:
     """Ranks that a `votes:T` tie-break would decide while T's ballot is missing."""
-    votes = year.review.ballot.votes if year.review and year.review.ballot else {}
+    votes = ranking.ballot.votes if ranking.ballot is not None else {}
     keys = year.compact.scoring.tie_break
     found = []
     for separation in ranking.separations:

@@ -197,6 +197,38 @@ def whole(value: Any) -> int:
     return value
 
 
+Marks = tuple[str, ...] | str  # one title's marks on a ballot (unit ids), or the board's reason for `invalid`
+
+
+def marks(value: Any) -> Marks:
+    """What a ballot says for one key: the unit ids marked (duplicates kept: they void the ballot), or a text."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return tuple(identifier(item) for item in value)
+    return text(value)
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """An opinion at the meeting: its words, and who said it (a unit id or a person, as written), if given."""
+
+    text: str
+    speaker: str | None = None
+
+
+def opinion(value: Any) -> Opinion:
+    """A line of text, or {speaker: …, text: …}."""
+    if isinstance(value, dict):
+        unknown = [str(k) for k in value if k not in ("speaker", "text")]
+        if unknown or "text" not in value:
+            raise Invalid("wrong-type", "ý kiến viết thành một dòng, hoặc {speaker: người hay mã đơn vị phát biểu, "
+                                        "text: nội dung}" + (f" (khóa lạ: {', '.join(unknown)})" if unknown else ""))
+        speaker = value.get("speaker")
+        return Opinion(text(value["text"]), text(speaker) if speaker is not None else None)
+    return Opinion(text(value))
+
+
 @dataclass(frozen=True)
 class Shape:
     """How a field is read: a converter, a nested record, or a list or mapping of either."""

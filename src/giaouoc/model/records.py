@@ -20,6 +20,8 @@ from giaouoc.model.fields import (
     POINTS,
     TEXT,
     WHOLE,
+    Marks,
+    Opinion,
     TieBreak,
     block_code,
     clock_time,
@@ -28,6 +30,8 @@ from giaouoc.model.fields import (
     iso_date,
     list_of,
     map_of,
+    marks,
+    opinion,
     record,
     spec,
     text,
@@ -217,13 +221,40 @@ class UnitScores:
 
 
 @dataclass(kw_only=True, eq=False)
+class Round:
+    """A second round for the units tied at a title's cut (review.yaml `ballot.rounds`)."""
+
+    title: str = spec(ID)
+    candidates: list[str] = spec(list_of(ID))
+    places: int = spec(WHOLE)
+    ballots: list[dict[str, Marks]] = spec(list_of(map_of(identifier, value(marks))), factory=list)
+
+
+@dataclass(kw_only=True, eq=False)
 class Ballot:
     issued: int | None = spec(WHOLE, None)  # phiếu phát ra
     returned: int | None = spec(WHOLE, None)  # phiếu thu về
     invalid: int | None = spec(WHOLE, None)  # phiếu không hợp lệ
     members: int | None = spec(WHOLE, None)  # members entitled to vote (for titles with vote_base: members)
-    voters: int = spec(WHOLE)
+    voters: int | None = spec(WHOLE, None)  # phiếu hợp lệ: required unless the ballots are recorded one by one
     votes: dict[str, dict[str, int]] = spec(map_of(identifier, map_of(identifier, WHOLE)), factory=dict)
+    present: int | None = spec(WHOLE, None)  # thành viên có mặt
+    quorum: Fraction | None = spec(value(vote_share), None)  # present / members must reach this
+    candidates: dict[str, list[str]] = spec(map_of(identifier, list_of(ID)), factory=dict)  # as printed
+    ballots: list[dict[str, Marks]] = spec(list_of(map_of(identifier, value(marks))), factory=list)
+    rounds: list[Round] = spec(list_of(record(Round)), factory=list)  # second rounds for a tie at a cut
+
+    @property
+    def quorum_met(self) -> bool:
+        """Whether enough members were present for the vote to take place (true when no quorum is set)."""
+        if self.quorum is None or self.members is None or self.present is None or self.members < 1:
+            return True
+        return Fraction(self.present, self.members) >= self.quorum
+
+    @property
+    def valid_count(self) -> int:
+        """The valid ballots as written (0 when not written)."""
+        return self.voters or 0
 
 
 @dataclass(kw_only=True, eq=False)
@@ -250,7 +281,7 @@ class Review:
     absent: list[Absence] = spec(list_of(record(Absence)), factory=list)
     counting_board: list[Person] = spec(list_of(record(Person)), factory=list)  # ban kiểm phiếu
     ballot: Ballot | None = spec(record(Ballot), None)
-    opinions: list[str] = spec(list_of(TEXT), factory=list)
+    opinions: list[Opinion] = spec(list_of(value(opinion)), factory=list)  # text, or {speaker, text}
     conclusions: str | None = spec(TEXT, None)
     next: Next | None = spec(record(Next), None)  # Trưởng, Phó khối năm sau
     copies: int | None = spec(WHOLE, None)  # số bản biên bản

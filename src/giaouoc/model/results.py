@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Literal
 
 from giaouoc.model.fields import TieBreak
-from giaouoc.model.records import Unit
+from giaouoc.model.records import Ballot, Unit
+from giaouoc.model.tally import Tally
 
 
 @dataclass
@@ -91,6 +92,9 @@ class Ranking:
     separations: list[Separation]
     decisions: list[TitleDecision]
     title_order: list[str]
+    ballot: Ballot | None = None  # the ballot the titles were decided on, its totals counted when recorded one by one
+    tally: Tally | None = None  # the count of the ballots recorded one by one; None when only totals are written
+    candidates: dict[str, list[str]] | None = None  # the ballot paper's: title -> units in rank order (meeting.md §1)
 
     @property
     def provisional(self) -> bool:

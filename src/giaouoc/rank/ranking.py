@@ -13,6 +13,7 @@ from giaouoc.model.fields import TieBreak
 from giaouoc.model.records import Unit
 from giaouoc.model.results import Ranking, Separation, UnitResult
 from giaouoc.model.year import Year
+from giaouoc.rank.meeting import counted, printed
 from giaouoc.rank.titles import decide_titles
 from giaouoc.vietnamese import sort_key
 
@@ -66,10 +67,17 @@ def tie_value(result: UnitResult, key: TieBreak, votes: dict[str, dict[str, int]
     return Decimal(votes.get(key.title or "", {}).get(result.unit.id, 0))
 
 
-def rank_year(year: Year, past: Past | None = None) -> Ranking:
-    """Rank a complete, validated year; `past` holds what earlier years recorded (for history conditions)."""
+def rank_year(year: Year, past: Past | None = None, paper: bool = True) -> Ranking:
+    """Rank a complete, validated year; `past` holds what earlier years recorded (for history conditions).
+
+    With `paper`, the candidates of the ballot paper are worked out too (a ranking without the ballot), and
+    ballots recorded one by one are counted against them.
+    """
+    candidates = printed(year, past) if paper else None
+    year, tally = counted(year, candidates)
     scoring = year.compact.scoring
-    votes = year.review.ballot.votes if year.review and year.review.ballot else {}
+    ballot = year.review.ballot if year.review else None
+    votes = ballot.votes if ballot is not None and ballot.quorum_met else {}
     results = [score_unit(year, unit) for unit in year.units]
     ranked = [r for r in results if r.not_ranked is None]
     keys = scoring.tie_break
@@ -105,7 +113,8 @@ def rank_year(year: Year, past: Past | None = None) -> Ranking:
         elif decision.outcome == "undecided":
             result.undecided.append(decision.title_id)
             result.pending[decision.title_id] = decision.reason or ""
-    return Ranking(year.compact.year, year.compact.block.name, ranked + unranked, separations, decisions, title_order)
+    return Ranking(year.compact.year, year.compact.block.name, ranked + unranked, separations, decisions, title_order,
+                   ballot=ballot, tally=tally, candidates=candidates)
 
 
 def _shown(result: UnitResult, key: TieBreak, votes: dict[str, dict[str, int]]) -> Decimal:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from giaouoc.model.records import Ballot, Band, Title
+from giaouoc.model.records import Ballot, Band, Round, Title
 from giaouoc.model.results import Condition, TitleDecision, UnitResult
 from giaouoc.model.year import Year
 from giaouoc.rank.history import history_condition
+from giaouoc.rank.rounds import second_round
 from giaouoc.vietnamese import format_number, percent
 
 if TYPE_CHECKING:
@@ -26,6 +27,11 @@ NO_BALLOT = "chưa có kết quả bỏ phiếu"
 TIE_AT_MAX = "đồng hạng tại số lượng tối đa: Khối quyết định"
 ABOVE_PENDING = "chờ kết quả các đơn vị xếp trên"
 PLACES_GONE = "hết số lượng tối đa"
+
+
+def no_quorum(ballot: Ballot) -> str:
+    """ "hội nghị không đủ số thành viên: 7/12": why every vote waits when the meeting lacked its quorum."""
+    return f"hội nghị không đủ số thành viên: {ballot.present}/{ballot.members}"
 
 
 def waiting_for(name: str) -> str:
@@ -92,7 +98,8 @@ def decide_titles(year: Year, ranked: list[UnitResult], past: Past | None = None
                 decisions.append(TitleDecision(title.id, result.unit.id, "missed", conditions))
             else:
                 candidates.append((result, conditions))
-        for decision in _walk(title, candidates):
+        rounds = {r.title: r for r in ballot.rounds} if ballot is not None and ballot.quorum_met else {}
+        for decision in _walk(title, candidates, rounds.get(title.id)):
             decisions.append(decision)
             if decision.outcome == "proposed":
                 state.proposed[title.id].add(decision.unit_id)
@@ -157,15 +164,18 @@ def _vote(title: Title, unit_id: str, ballot: Ballot | None) -> Condition:
     threshold = title.vote_threshold
     assert threshold is not None
     votes = ballot.votes.get(title.id) if ballot is not None else None
+    if ballot is not None and not ballot.quorum_met:
+        reason = no_quorum(ballot)
+        return Condition("vote_share", "waits", reason, reason)
     if ballot is None or votes is None:
         return Condition("vote_share", "waits", NO_BALLOT, NO_BALLOT)
     by_members = title.vote_base == "members"
-    base = ballot.members if by_members and ballot.members is not None else ballot.voters
+    base = ballot.members if by_members and ballot.members is not None else ballot.valid_count
     count = votes.get(unit_id, 0)
     share = Fraction(count, base) if base > 0 else Fraction(0)
     over = title.min_vote_share is None
     met = share > threshold if over else share >= threshold
-    of_what = " trên tổng số thành viên" if by_members else ""
+    of_what = " trên tổng số thành viên" if by_members else " hợp lệ"  # the base: valid ballots, or members
     if over:
         verdict = f"{'vượt' if met else 'không vượt'} tỷ lệ {percent(threshold)}"
     else:
@@ -174,7 +184,8 @@ def _vote(title: Title, unit_id: str, ballot: Ballot | None) -> Condition:
                      f"được {count}/{base} phiếu{of_what} ({percent(share)}), {verdict}")
 
 
-def _walk(title: Title, candidates: list[tuple[UnitResult, tuple[Condition, ...]]]) -> list[TitleDecision]:
+def _walk(title: Title, candidates: list[tuple[UnitResult, tuple[Condition, ...]]],
+          round_: Round | None = None) -> list[TitleDecision]:
     """Eligible units proposed and waiting units undecided, with `max` walked one rank at a time."""
     def waiting(conditions: tuple[Condition, ...]) -> Condition | None:
         return next((c for c in conditions if c.state == "waits"), None)
@@ -198,6 +209,9 @@ def _walk(title: Title, candidates: list[tuple[UnitResult, tuple[Condition, ...]
         fits = limit is None or taken + opened + len(pending) + len(eligible) <= limit
         if fits:
             decisions += [TitleDecision(title.id, r.unit.id, "proposed", c) for r, c in eligible]
+        elif opened + len(pending) == 0 and round_ is not None and limit is not None \
+                and {r.unit.id for r, _ in eligible} <= set(round_.candidates):
+            decisions += second_round(title, eligible, round_, limit - taken)
         else:
             reason = TIE_AT_MAX if opened + len(pending) == 0 else ABOVE_PENDING
             decisions += [TitleDecision(title.id, r.unit.id, "undecided", c, reason) for r, c in eligible]

@@ -10,6 +10,7 @@ from typing import Any
 
 from giaouoc.problems import Report
 from giaouoc.report.common import print_table
+from giaouoc.report.meeting import meeting_dict, meeting_line
 from giaouoc.report.terminal import out
 from giaouoc.rules.progress import YearStatus, year_status
 from giaouoc.vietnamese import format_number, plain_number
@@ -19,7 +20,7 @@ def read_status(root: Path, folder: Path) -> YearStatus:
     """Read and check a year folder, however incomplete, say how far it has come and, if valid, rank it."""
     from giaouoc.history.records import past_of
     from giaouoc.load.folder import read_year
-    from giaouoc.model.documents import pending_for
+    from giaouoc.model.documents import missing_for, pending_for
     from giaouoc.rank.ranking import rank_year
     from giaouoc.rules import check_year
 
@@ -32,11 +33,14 @@ def read_status(root: Path, folder: Path) -> YearStatus:
     ranking = rank_year(year, past_of(root, year))
     documents = dict(state.documents)
     for doc_id, missing in state.documents.items():
+        missing = missing or missing_for(doc_id, year.review is not None, year)
+        documents[doc_id] = missing
         pending = pending_for(doc_id, year, ranking)
         if missing is None and pending:
             shown = "; ".join(pending[:3]) + ("; …" if len(pending) > 3 else "")
             documents[doc_id] = f"chưa có kết quả cuối cùng: {shown}"
-    return replace(state, ranking=ranking, documents=documents)
+    titles = list(ranking.ballot.votes) if ranking.ballot is not None else state.ballot_titles
+    return replace(state, ranking=ranking, documents=documents, ballot_titles=titles)
 
 
 def as_dict(state: YearStatus) -> dict[str, Any]:
@@ -58,6 +62,7 @@ def as_dict(state: YearStatus) -> dict[str, Any]:
         ],
         "review": state.review,
         "ballot": state.ballot_titles,
+        "meeting": meeting_dict(state.ranking),
         "documents": {doc: (reason is None) for doc, reason in state.documents.items()},
         "final": state.ranking.final if state.ranking else None,
         "pending": {r.unit.id: r.pending for r in state.ranking.units if r.pending} if state.ranking else {},
@@ -108,9 +113,10 @@ def proposal_lines(state: YearStatus) -> list[str]:
 def _review_line(state: YearStatus) -> str:
     if not state.review:
         return "Hội nghị bình xét: chưa ghi (review.yaml)."
+    meeting = meeting_line(state.ranking)
     if not state.ballot_titles:
-        return "Hội nghị bình xét: đã ghi review.yaml; chưa có kết quả bỏ phiếu."
-    return f"Hội nghị bình xét: đã ghi review.yaml; bỏ phiếu cho: {', '.join(state.ballot_titles)}."
+        return "Hội nghị bình xét: đã ghi review.yaml; chưa có kết quả bỏ phiếu." + meeting
+    return f"Hội nghị bình xét: đã ghi review.yaml; bỏ phiếu cho: {', '.join(state.ballot_titles)}." + meeting
 
 
 def print_json(state: YearStatus) -> None:

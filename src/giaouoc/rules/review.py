@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from giaouoc.load.folder import YearFiles
 from giaouoc.problems import Report
+from giaouoc.rules.ballots import check_ballot
 
 
 def check_review(files: YearFiles, report: Report) -> None:
@@ -24,6 +25,7 @@ def check_review(files: YearFiles, report: Report) -> None:
     if ballot is None:
         return
     _check_counts(files, report)
+    check_ballot(files, report)
     titles = {t.id: t for t in compact.titles} if compact is not None else None
     unit_ids = {u.id for u in files.units} if files.units is not None else None
     for title_id, votes in ballot.votes.items():
@@ -38,25 +40,25 @@ def check_review(files: YearFiles, report: Report) -> None:
                            f"đơn vị «{unit_id}» không có trong units.yaml")
             if count < 0:
                 report.add(src.file, where, "invalid-votes", f"số phiếu của «{unit_id}» không được âm")
-            elif count > ballot.voters >= 1:
+            elif count > (ballot.voters or 0) >= 1:
                 report.add(src.file, where, "votes-over-voters",
                            f"«{unit_id}» được {count} phiếu, nhiều hơn số phiếu hợp lệ {ballot.voters}")
-        if title is not None and title.max is not None and title.max >= 1 and ballot.voters >= 1 \
-                and sum(votes.values()) > ballot.voters * title.max:
+        if title is not None and title.max is not None and title.max >= 1 and (ballot.voters or 0) >= 1 \
+                and sum(votes.values()) > (ballot.voters or 0) * title.max:
             report.add(src.file, src.key_pos("ballot", "votes", title_id), "votes-over-max",
                        f"tổng số phiếu cho «{title_id}» là {sum(votes.values())}, vượt {ballot.voters} phiếu × "
-                       f"{title.max} đơn vị được đề nghị tối đa = {ballot.voters * title.max}")
+                       f"{title.max} đơn vị được đề nghị tối đa = {(ballot.voters or 0) * title.max}")
 
 
 def _check_counts(files: YearFiles, report: Report) -> None:
     """Valid ballots at least 1, members at least the valid ballots, members given when a title counts them."""
     assert files.review is not None and files.review.ballot is not None
     ballot, src = files.review.ballot, files.sources["review.yaml"]
-    if ballot.voters < 1:
+    if ballot.voters is not None and ballot.voters < 1:
         report.add(src.file, src.pos("ballot", "voters"), "invalid-voters",
                    "số phiếu hợp lệ «voters» phải từ 1 trở lên")
     _check_ballot_counts(files, report)
-    if ballot.members is not None and ballot.members < ballot.voters:
+    if ballot.members is not None and ballot.voters is not None and ballot.members < ballot.voters:
         report.add(src.file, src.pos("ballot", "members"), "invalid-voters",
                    f"số thành viên có quyền bỏ phiếu «members» ({ballot.members}) không được ít hơn số phiếu hợp lệ "
                    f"«voters» ({ballot.voters})")
@@ -91,6 +93,13 @@ def _check_people(files: YearFiles, report: Report) -> None:
                        "Phó khối năm sau trùng Trưởng khối năm sau")
     if review.copies is not None and review.copies < 1:
         report.add(src.file, src.pos("copies"), "invalid-max", "số bản biên bản «copies» phải từ 1 trở lên")
+    elif review.copies is not None and files.compact is not None and "bien-ban" in files.compact.documents:
+        settings = files.compact.documents["bien-ban"]
+        kept = len(settings.archive or ["VT"])
+        if review.copies != len(settings.recipients) + kept:
+            report.add(src.file, src.pos("copies"), "copies-mismatch",
+                       f"biên bản lập thành {review.copies} bản nhưng Nơi nhận có {len(settings.recipients) + kept} "
+                       f"(gửi {len(settings.recipients)}, lưu {kept}): số bản phải bằng số nơi nhận")
 
 
 def _check_ballot_counts(files: YearFiles, report: Report) -> None:
@@ -104,7 +113,8 @@ def _check_ballot_counts(files: YearFiles, report: Report) -> None:
     if invalid is not None and returned is not None and invalid > returned:
         report.add(src.file, src.pos("ballot", "invalid"), "ballot-mismatch",
                    f"số phiếu không hợp lệ ({invalid}) nhiều hơn số phiếu thu về ({returned})")
-    elif invalid is not None and returned is not None and ballot.voters != returned - invalid:
+    elif invalid is not None and returned is not None and ballot.voters is not None \
+            and ballot.voters != returned - invalid:
         report.add(src.file, src.pos("ballot", "voters"), "ballot-mismatch",
                    f"số phiếu hợp lệ {ballot.voters} phải bằng phiếu thu về {returned} trừ phiếu không hợp lệ "
                    f"{invalid} = {returned - invalid}")

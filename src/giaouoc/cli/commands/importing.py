@@ -55,6 +55,12 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
     for file in files:
         if not file.is_file():
             raise UsageError(f"không có tệp {file}")
+    from giaouoc.sheets.tally import is_tally
+
+    if any(is_tally(file) for file in files):  # the counting board's tally sheet: into review.yaml
+        from giaouoc.cli.commands.tally import import_tally
+
+        return import_tally(settings, year, files, dry_run)
     with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
         _, data = load_checked(settings, year, unit="")  # errors now; the unit's warnings once the form names it
         plans = [plan_import(data, file, prefer.value if prefer else None) for file in files]

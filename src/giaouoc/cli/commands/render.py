@@ -12,7 +12,8 @@ from giaouoc.report.terminal import err, out
 
 DocOption = Annotated[
     list[str] | None,
-    typer.Option("--doc", metavar="VĂN_BẢN", help="Chỉ lập văn bản này (giao-uoc, bang-diem, bien-ban, to-trinh)."),
+    typer.Option("--doc", metavar="VĂN_BẢN",
+                 help="Chỉ lập văn bản này (giao-uoc, bang-diem, phieu-bau, bien-ban-kiem-phieu, bien-ban, to-trinh)."),
 ]
 DocxOption = Annotated[bool, typer.Option("--docx", help="Lập thêm tệp Word (.docx).")]
 PdfOption = Annotated[bool, typer.Option("--pdf", help="Lập thêm tệp PDF (cần LibreOffice).")]
@@ -33,7 +34,7 @@ def render(
     out_dir: OutOption = None,
     draft: DraftOption = False,
 ) -> int:
-    """Lập văn bản: giao ước, bảng điểm, biên bản, tờ trình (Markdown, Word, PDF)."""
+    """Lập văn bản: giao ước, bảng điểm, phiếu bầu, biên bản kiểm phiếu, biên bản, tờ trình (Markdown, Word, PDF)."""
     from giaouoc.documents.output import find_soffice, font_warning, remove_stale, write_documents
     from giaouoc.documents.render import render_all
     from giaouoc.model.documents import DOCUMENT_IDS

@@ -42,13 +42,20 @@ OutOption = Annotated[Path | None, typer.Option("--out", metavar="THƯ_MỤC",
                                                 help="Thư mục ghi các phiếu khi dùng --all.")]
 
 
+BallotOption = Annotated[bool, typer.Option("--ballot", help="Lập phiếu kiểm phiếu (Excel) cho Ban kiểm phiếu: "
+                                                               "mỗi dòng một phiếu bầu (cần --xlsx TỆP).")]
+
+
 def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx: FormXlsxOption = None,
-         every: AllOption = False, out_dir: OutOption = None) -> int:
-    """Lập phiếu tự chấm (Excel) cho một đơn vị (--xlsx TỆP) hoặc cho mọi đơn vị (--all --out THƯ_MỤC)."""
+         every: AllOption = False, out_dir: OutOption = None, ballot: BallotOption = False) -> int:
+    """Lập phiếu tự chấm (Excel) cho một đơn vị (--xlsx TỆP) hoặc cho mọi đơn vị (--all --out THƯ_MỤC); với --ballot,
+    phiếu kiểm phiếu của Ban kiểm phiếu."""
     from giaouoc.files import write_atomic
     from giaouoc.sheets.form import form_workbook
 
     settings: Settings = ctx.obj
+    if ballot:
+        return _tally_form(settings, year, xlsx, unit is not None or every or out_dir is not None)
     one = unit is not None and xlsx is not None and not every and out_dir is None
     if not one and not (unit is None and xlsx is None and every and out_dir is not None):
         raise UsageError("cần «form NĂM ĐƠN_VỊ --xlsx TỆP» (một đơn vị) hoặc «form NĂM --all --out THƯ_MỤC» "
@@ -70,4 +77,17 @@ def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx
     for target, content in zip(targets, workbooks, strict=True):
         write_atomic(target, content)  # creates the folder when it is new
         out(str(target))
+    return 0
+
+
+def _tally_form(settings: Settings, year: str, xlsx: Path | None, extra: bool) -> int:
+    """`form YEAR --ballot --xlsx F`: the counting board's tally sheet."""
+    from giaouoc.files import write_atomic
+    from giaouoc.sheets.tally import tally_workbook
+
+    if xlsx is None or extra:
+        raise UsageError("cần «form NĂM --ballot --xlsx TỆP» (không kèm mã đơn vị, --all hay --out)")
+    _, data, ranking = load_ranked(settings, year)
+    write_atomic(output_path(settings, xlsx), tally_workbook(data, ranking))
+    out(str(xlsx))
     return 0
