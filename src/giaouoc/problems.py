@@ -57,6 +57,12 @@ class Report:
     """Problems of one or more files, in the order found; sorted on output."""
 
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # checks skipped because a file they need is broken
+
+    def note(self, text: str) -> None:
+        """Say once what was not checked and why (no problem: the mistake is already reported at its file)."""
+        if text not in self.notes:
+            self.notes.append(text)
 
     def add(self, file: str, pos: tuple[int, int], code: str, message: str) -> None:
         """Record a problem; its severity is the code's (codes.py)."""
@@ -68,6 +74,8 @@ class Report:
 
     def extend(self, other: Report) -> None:
         self.problems.extend(other.problems)
+        for text in other.notes:
+            self.note(text)
 
     @property
     def errors(self) -> list[Problem]:
@@ -82,4 +90,5 @@ class Report:
 
     def strict(self) -> Report:
         """Return a copy in which every warning counts as an error."""
-        return Report([Problem(p.file, p.line, p.column, "error", p.code, p.message, p.sheet) for p in self.problems])
+        return Report([Problem(p.file, p.line, p.column, "error", p.code, p.message, p.sheet) for p in self.problems],
+                      list(self.notes))

@@ -8,14 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from giaouoc.changes.git import check_revision, extract_year, repository_top
-from giaouoc.history.records import past_of
-from giaouoc.load.folder import YearFiles, read_year
+from giaouoc.load.folder import YearFiles
 from giaouoc.model.records import Entry, UnitScores
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
+from giaouoc.pipeline import run_year
 from giaouoc.problems import Report
-from giaouoc.rank.ranking import rank_year
-from giaouoc.rules import check_year
 
 Value = Decimal | str | None
 
@@ -153,9 +151,7 @@ def compare(before: Side, after: Side) -> YearDiff:
 
 
 def read_side(top: Path, root: Path, folder: Path, revision: str | None, scratch: Path) -> Side:
-    """The year as it is in the working tree (revision None) or at a git revision, read and checked."""
-    from giaouoc.changes.compare import Side
-
+    """The year as it is in the working tree (revision None) or at a git revision, through the year's pipeline."""
     label = "thư mục làm việc" if revision is None else f"bản {revision}"
     data_root, year_dir = root, folder
     if revision is not None:
@@ -165,12 +161,8 @@ def read_side(top: Path, root: Path, folder: Path, revision: str | None, scratch
         data_root, year_dir = scratch / root.relative_to(top), scratch / folder.relative_to(top)
     if not year_dir.is_dir():
         return Side(label, None)
-    side = Side(label, None)
-    side.files = read_year(data_root, year_dir, side.report)
-    side.year = check_year(side.files, side.report)
-    if side.year is not None:
-        side.ranking = rank_year(side.year, past_of(data_root, side.year))
-    return side
+    run = run_year(data_root, year_dir)
+    return Side(label, run.files, run.report, run.year, run.ranking)
 
 
 def compare_revisions(root: Path, folder: Path, revision: str, against: str | None) -> YearDiff:

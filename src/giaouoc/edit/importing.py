@@ -43,7 +43,7 @@ class ImportPlan:
 
 def plan_import(year: Year, form: Path) -> ImportPlan:
     """Read a returned form and work out the new score file; the year is re-checked with it in place."""
-    from giaouoc.rules import load_year
+    from giaouoc.pipeline import other_years, run_year
     from giaouoc.sheets.importer import read_form
 
     closed = closed_on(year.folder)
@@ -61,11 +61,15 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
     before = year.scores.get(content.unit)
     plan.text, entry_changes, entries_kept = _apply_entries(plan.text, before, content.entries)
     with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
-        trial = Path(work) / "compacts" / year.folder.name
-        shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
+        compacts = year.root / "compacts"
+        in_block = year.folder.resolve().parent == compacts.resolve()  # else a year given by a path, read alone
+        trial = Path(work) / ("compacts" if in_block else "") / year.folder.name
+        shutil.copytree(compacts if in_block else year.folder, trial.parent if in_block else trial, symlinks=True,
+                        ignore=_odd_files)  # the whole block: the pipeline checks the year with the other years
         (trial / "scores").mkdir(exist_ok=True)
         (trial / "scores" / target.name).write_bytes(plan.text.encode("utf-8"))
-        checked, plan.report = load_year(Path(work), trial)
+        run = run_year(Path(work), trial, last=other_years)
+    checked, plan.report = run.year, run.report
     if checked is not None:
         plan.changes = _changes(before, checked.scores[content.unit], content.scores) + entry_changes
         plan.kept = _kept(before, content.scores, year) + entries_kept

@@ -46,6 +46,10 @@ class YearFiles:
     sources: dict[str, Source] = field(default_factory=dict)
     score_files: list[str] = field(default_factory=list)
 
+    def shown(self, name: str) -> str:
+        """A file of this year as people read it (the `file` of its problems): compacts/2023/units.yaml."""
+        return display_path(self.folder / name, self.root)
+
     def scores_by_unit(self) -> dict[str, UnitScores]:
         """The score files read, by the unit id their file name gives."""
         return {score_file_unit(name): scores for name, scores in self.scores.items()}

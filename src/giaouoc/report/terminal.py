@@ -41,6 +41,8 @@ def print_problems(report: Report, to_stdout: bool = False) -> None:
     colour = use_colour(stream)
     for problem in report.sorted():
         stream.write(problem_line(problem, colour) + "\n")
+    for text in sorted(report.notes):
+        stream.write(f"Lưu ý: {text}.\n")
 
 
 def summary(report: Report) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,9 @@ from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.report.terminal import err, print_problems
+
+if TYPE_CHECKING:
+    from giaouoc.pipeline import YearRun
 
 YearArgument = Annotated[
     str, typer.Argument(metavar="NĂM", help="Năm (ví dụ 2023) hoặc đường dẫn thư mục của năm.")
@@ -47,34 +50,36 @@ class Settings:
         return root, year_folder(root, year)
 
 
-def load_checked(settings: Settings, year: str, unit: str | None = None) -> tuple[Path, Year]:
-    """Load a year for a command that needs valid data; print its problems, refuse on errors.
+def load_run(settings: Settings, year: str, unit: str | None = None, ranked: bool = True) -> YearRun:
+    """Run the year's pipeline for a command that needs valid data; print its problems, refuse on errors.
 
-    With `unit`, a command about one unit (form, import) shows the errors and only that unit's warnings.
+    With `unit`, a command about one unit (form, import) shows the errors and only that unit's warnings;
+    `ranked=False` stops after the checks (forms, import).
     """
-    from giaouoc.rules import load_year
+    from giaouoc.pipeline import other_years, rank, run_year
 
     root, folder = settings.locate(year)
-    loaded, report = load_year(root, folder)
-    print_problems(about(report, unit) if unit is not None else report)
-    if loaded is None:
-        err(f"Dữ liệu năm {folder.name} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại "
+    run = run_year(root, folder, last=rank if ranked else other_years)
+    print_problems(about(run.report, unit) if unit is not None else run.report)
+    if run.year is None:
+        err(f"Dữ liệu năm {folder.name} có {len(run.report.errors)} lỗi: hãy sửa rồi chạy lại "
             f"(xem «giaouoc validate {year}»).")
         raise DataError("")
-    return root, loaded
+    return run
+
+
+def load_checked(settings: Settings, year: str, unit: str | None = None) -> tuple[Path, Year]:
+    """A year checked (not ranked) through the pipeline; refused on errors (`load_run`)."""
+    run = load_run(settings, year, unit, ranked=False)
+    assert run.year is not None
+    return run.root, run.year
 
 
 def load_ranked(settings: Settings, year: str) -> tuple[Path, Year, Ranking]:
-    """Load a year and rank it (reading earlier years when its titles have history conditions); refuse on errors."""
-    from giaouoc.history.records import load_ranked as load
-
-    root, folder = settings.locate(year)
-    loaded, report, ranking = load(root, str(folder))
-    print_problems(report)
-    if loaded is None or ranking is None:
-        err(f"Dữ liệu năm {year} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại (xem «giaouoc validate»).")
-        raise DataError("")
-    return root, loaded, ranking
+    """A year checked and ranked through the pipeline; refused on errors (`load_run`)."""
+    run = load_run(settings, year)
+    assert run.year is not None and run.ranking is not None
+    return run.root, run.year, run.ranking
 
 
 def output_path(settings: Settings, path: Path) -> Path:
