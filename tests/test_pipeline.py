@@ -151,6 +151,13 @@ def test_a_broken_unit_list_gives_one_problem(root: Path) -> None:
 def test_a_broken_history_file_gives_one_problem(root: Path) -> None:
     break_history(root)
     assert codes(root) == [("unknown-key", "compacts/history.yaml", 3)]
+    code, stdout, stderr = invoke(root, "validate", "--format", "json")
+    document = json.loads(stdout)
+    assert (code, document["errors"], document["warnings"]) == (1, 1, 0)
+    assert document["notes"] == ["chưa kiểm tra «formerly» trong units.yaml của các năm vì compacts/history.yaml "
+                                 "chưa đọc được: sửa lỗi của tệp đó rồi chạy lại"]
+    code, stdout, stderr = invoke(root, "validate")
+    assert stdout.count("\n") == 1 and "Lưu ý: chưa kiểm tra «formerly»" in stderr  # stdout: problems only
 
 
 def test_checks_run_again_once_the_file_reads(root: Path) -> None:

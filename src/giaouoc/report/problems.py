@@ -20,7 +20,7 @@ def as_text(report: Report, checked: str) -> None:
 def as_json(report: Report, checked: str) -> None:
     problems = [p.as_dict() for p in report.sorted()]
     document = {"ok": not report.errors, "errors": len(report.errors), "warnings": len(report.warnings),
-                "problems": problems, "notes": sorted(report.notes)}
+                "problems": problems, **({"notes": sorted(report.notes)} if report.notes else {})}
     out(json.dumps(document, ensure_ascii=False, indent=2))
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from giaouoc.errors import DataError, UsageError
-from giaouoc.load.folder import find_root, is_year_name, year_folder
+from giaouoc.load.folder import find_root, locate_year
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
@@ -33,21 +33,8 @@ class Settings:
         return find_root(self.root_option)
 
     def locate(self, year: str) -> tuple[Path, Path]:
-        """The data root and the year folder for YEAR. A YEAR given as a path works from any folder: its data
-        root is the folder above its compacts/ (over GIAOUOC_ROOT); with --root it must lie under that root."""
-        path = Path(year)
-        if not is_year_name(year) and path.is_dir() and (path / "compact.yaml").is_file():
-            folder = path.resolve()
-            own = folder.parent.parent if folder.parent.name == "compacts" else None
-            if self.root_option is not None:
-                root = find_root(self.root_option)
-                if own is not None and not folder.is_relative_to(root):
-                    raise UsageError(f"thư mục năm {year} không nằm trong thư mục dữ liệu {root} (--root)")
-                return root, folder
-            if own is not None:
-                return own, folder
-        root = self.root
-        return root, year_folder(root, year)
+        """The data root and the year folder for YEAR (`load.folder.locate_year`)."""
+        return locate_year(year, self.root_option)
 
 
 def load_run(settings: Settings, year: str, unit: str | None = None, ranked: bool = True) -> YearRun:
