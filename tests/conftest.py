@@ -17,6 +17,12 @@ def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GIAOUOC_ROOT", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _bug_log_in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A bug's log (cli.app.write_bug_log) goes to a scratch cache, never to the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 def copy_sample(root: Path) -> Path:
     """Make `root` a data root holding a copy of the bundled data: the 2023 year and history.yaml."""
     shutil.copytree(REPO / "compacts", root / "compacts")

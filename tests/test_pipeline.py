@@ -166,3 +166,39 @@ def test_checks_run_again_once_the_file_reads(root: Path) -> None:
     assert ("unknown-title", "compacts/history.yaml", 7) in codes(root)
     edit(root / "compacts/2023/compact.yaml", "leader: pa03", "leader: PA03")
     assert codes(root) == [("invalid-id", "compacts/2023/compact.yaml", 23)]
+
+
+# --- a bug is a bug ------------------------------------------------------------------------------------------------
+
+
+def test_a_bug_while_building_the_context_exits_three_with_a_log(root: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    """Not a template error (exit 1, blaming the clerk's template): giaouoc's own fault, its traceback kept."""
+    import os
+
+    import giaouoc.documents.render as render
+
+    def broken(*args: object) -> None:
+        raise KeyError("context-bug")
+
+    monkeypatch.setattr(render, "build_context", broken)
+    code, _, stderr = invoke(root, "render", "2023", "--out", str(tmp_path / "out"))
+    log = Path(os.environ["XDG_CACHE_HOME"]) / "giaouoc" / "giaouoc.log"
+    assert code == 3
+    assert "template-error" not in stderr and "mẫu" not in stderr
+    assert f"Chi tiết đã ghi vào {log}" in stderr and "Traceback" not in stderr
+    text = log.read_text(encoding="utf-8")
+    assert "KeyError: 'context-bug'" in text and "lệnh: giaouoc" in text
+
+
+def test_a_place_that_cannot_be_written_is_a_file_error(root: Path, tmp_path: Path) -> None:
+    from giaouoc.errors import FileAccessError, UsageError
+    from giaouoc.files import write_atomic
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(FileAccessError) as caught:
+        write_atomic(blocker / "inside" / "out.xlsx", b"data")
+    assert not isinstance(caught.value, UsageError) and caught.value.exit_code == 2
+    code, _, stderr = invoke(root, "export", "2023", "--xlsx", str(blocker / "out.xlsx"))
+    assert code == 2 and f"Lỗi: không ghi được {blocker / 'out.xlsx'}" in stderr
