@@ -9,7 +9,7 @@ from pathlib import Path
 
 from giaouoc.changes.git import check_revision, extract_year, repository_top
 from giaouoc.load.folder import YearFiles
-from giaouoc.model.records import Entry, UnitScores
+from giaouoc.model.records import ENTRY_LABELS, Entry, UnitScores
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.pipeline import run_year
@@ -92,8 +92,8 @@ def score_changes(before: YearFiles | None, after: YearFiles | None,
                 vb = getattr(sb, "self_score" if key == "self" else key) if sb else None
                 if va != vb:
                     changes.append(FieldChange(unit, f"nội dung {item}: {_LABEL[key]}", va, vb))
-        changes += _entries(a.bonus if a else [], b.bonus if b else [], unit, "điểm thưởng")
-        changes += _entries(a.penalties if a else [], b.penalties if b else [], unit, "điểm trừ")
+        for key, label in ENTRY_LABELS.items():
+            changes += _entries(getattr(a, key) if a else [], getattr(b, key) if b else [], unit, label)
         if (a.excluded if a else None) != (b.excluded if b else None):
             changes.append(FieldChange(unit, "không xếp hạng", a.excluded if a else None, b.excluded if b else None))
     changes += _vote_changes(before, after, titles or {})

@@ -16,7 +16,7 @@ from giaouoc.files import write_atomic
 from giaouoc.load.folder import display_path
 from giaouoc.load.seal import closed_on
 from giaouoc.load.tree import load_file
-from giaouoc.model.records import Entry, UnitScores
+from giaouoc.model.records import ENTRY_LABELS, Entry, UnitScores
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.vietnamese import format_number
@@ -87,7 +87,6 @@ def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, s
     return lines
 
 
-_LABELS = {"bonus": "điểm thưởng", "penalties": "điểm trừ"}
 
 
 def _rows(entries: list[Entry]) -> list[EntryRow]:
@@ -105,7 +104,7 @@ def _apply_entries(text: str, before: UnitScores | None,
             text = replace_list(text, key, entries, _same(on_file, rows))
             changes += _entry_changes(key, on_file, rows)
         elif not rows and on_file:
-            kept.append(f"bảng {_LABELS[key]} để trống, giữ nguyên {len(on_file)} mục đã có")
+            kept.append(f"bảng {ENTRY_LABELS[key]} để trống, giữ nguyên {len(on_file)} mục đã có")
     return text, changes, kept
 
 
@@ -131,8 +130,8 @@ def _entry_changes(key: str, old: list[EntryRow], new: list[EntryRow]) -> list[s
         if row in left:
             left.remove(row)
         else:
-            lines.append(f"{_LABELS[key]}: bỏ {show(row)}")
-    return lines + [f"{_LABELS[key]}: thêm {show(row)}" for row in left]
+            lines.append(f"{ENTRY_LABELS[key]}: bỏ {show(row)}")
+    return lines + [f"{ENTRY_LABELS[key]}: thêm {show(row)}" for row in left]
 
 
 def _odd_files(folder: str, names: list[str]) -> list[str]:

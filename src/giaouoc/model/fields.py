@@ -197,11 +197,14 @@ def whole(value: Any) -> int:
     return value
 
 
+ShapeKind = Literal["value", "record", "list", "map"]
+
+
 @dataclass(frozen=True)
 class Shape:
     """How a field is read: a converter, a nested record, or a list or mapping of either."""
 
-    kind: str  # "value", "record", "list", "map"
+    kind: ShapeKind
     convert: Converter | None = None
     record: type | None = None
     item: Shape | None = None

@@ -213,6 +213,9 @@ class UnitScores:
     excluded: str | None = spec(TEXT, None)
 
 
+ENTRY_LABELS: dict[str, str] = {"bonus": "điểm thưởng", "penalties": "điểm trừ"}  # UnitScores' entry lists
+
+
 @dataclass(kw_only=True, eq=False)
 class Ballot:
     issued: int | None = spec(WHOLE, None)  # phiếu phát ra
@@ -221,6 +224,10 @@ class Ballot:
     members: int | None = spec(WHOLE, None)  # members entitled to vote (for titles with vote_base: members)
     voters: int = spec(WHOLE)
     votes: dict[str, dict[str, int]] = spec(map_of(identifier, map_of(identifier, WHOLE)), factory=dict)
+
+    def base(self, title: Title) -> int:
+        """What a title's vote share is taken of: the members (vote_base: members) or the valid ballots."""
+        return self.members if title.vote_base == "members" and self.members is not None else self.voters
 
 
 @dataclass(kw_only=True, eq=False)

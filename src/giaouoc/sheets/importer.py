@@ -11,7 +11,7 @@ from typing import Any
 from giaouoc.errors import FatalError
 from giaouoc.load.text import CONTROL_CHARS
 from giaouoc.model.fields import decimal_comma_hint, two_places
-from giaouoc.model.records import Item
+from giaouoc.model.records import ENTRY_LABELS, Item
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.sheets.form import (
@@ -74,7 +74,7 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
         content.report.add_cell(file, META_SHEET, _META_ROWS[key], 2, "form-mismatch",
                                 "phiếu đã bị sửa (vị trí bảng điểm thưởng, điểm trừ không hợp lệ): hãy lập phiếu mới")
         return
-    label = "điểm thưởng" if key == "bonus" else "điểm trừ"
+    label = ENTRY_LABELS[key]
     rows: list[EntryRow] = []
     for index in range(int(count)):
         row = int(first) + index
