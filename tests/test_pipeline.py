@@ -202,3 +202,17 @@ def test_a_place_that_cannot_be_written_is_a_file_error(root: Path, tmp_path: Pa
     assert not isinstance(caught.value, UsageError) and caught.value.exit_code == 2
     code, _, stderr = invoke(root, "export", "2023", "--xlsx", str(blocker / "out.xlsx"))
     assert code == 2 and f"Lỗi: không ghi được {blocker / 'out.xlsx'}" in stderr
+
+
+def test_a_form_shows_the_warnings_about_its_unit_only(root: Path, tmp_path: Path) -> None:
+    (root / "compacts/2023/scores/pv06.yaml").unlink()  # missing-scores, in units.yaml, about pv06
+    edit(root / "compacts/2023/scores/pa06.yaml", "  1: {self: 7.5, block: 7}\n", "")  # incomplete, in its file
+    warned = {}
+    for unit in ("pa06", "pv06", "pa01"):
+        code, _, stderr = invoke(root, "form", "2023", unit, "--xlsx", str(tmp_path / f"{unit}.xlsx"))
+        assert code == 0
+        warned[unit] = [line.split(" [")[1].split("]")[0] for line in problem_lines(stderr)]
+    assert warned == {"pa06": ["incomplete-scores"], "pv06": ["missing-scores"], "pa01": []}
+    code, _, stderr = invoke(root, "form", "2023", "--all", "--out", str(tmp_path / "all"))
+    assert code == 0 and sorted(line.split(" [")[1].split("]")[0] for line in problem_lines(stderr)) == [
+        "incomplete-scores", "missing-scores"]

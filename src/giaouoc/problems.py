@@ -20,6 +20,7 @@ class Problem:
     code: str
     message: str
     sheet: str | None = None  # set for a cell of a workbook: "Tự chấm"
+    unit: str | None = field(default=None, compare=False)  # the unit a problem outside its score file is about
 
     @property
     def place(self) -> str:
@@ -64,9 +65,10 @@ class Report:
         if text not in self.notes:
             self.notes.append(text)
 
-    def add(self, file: str, pos: tuple[int, int], code: str, message: str) -> None:
-        """Record a problem; its severity is the code's (codes.py)."""
-        self.problems.append(Problem(file, pos[0], pos[1], severity(code), code, message))
+    def add(self, file: str, pos: tuple[int, int], code: str, message: str, unit: str | None = None) -> None:
+        """Record a problem; its severity is the code's (codes.py). `unit`: the unit it is about, when it lies
+        outside that unit's score file (a command about one unit shows it)."""
+        self.problems.append(Problem(file, pos[0], pos[1], severity(code), code, message, unit=unit))
 
     def add_cell(self, file: str, sheet: str, row: int, column: int, code: str, message: str) -> None:
         """Record a problem in a cell of a workbook."""
@@ -90,5 +92,6 @@ class Report:
 
     def strict(self) -> Report:
         """Return a copy in which every warning counts as an error."""
-        return Report([Problem(p.file, p.line, p.column, "error", p.code, p.message, p.sheet) for p in self.problems],
+        return Report([Problem(p.file, p.line, p.column, "error", p.code, p.message, p.sheet, p.unit)
+                       for p in self.problems],
                       list(self.notes))

@@ -63,7 +63,7 @@ def check_scores(files: YearFiles, report: Report) -> None:
         for index, unit in enumerate(files.units):
             if f"scores/{unit.id}.yaml" not in files.score_files:
                 report.add(usrc.file, usrc.pos("units", index, "id"), "missing-scores",
-                           f"đơn vị «{unit.id}» chưa có tệp điểm scores/{unit.id}.yaml")
+                           f"đơn vị «{unit.id}» chưa có tệp điểm scores/{unit.id}.yaml", unit=unit.id)
 
 
 def _counted(score: ItemScore | None) -> Decimal | None:

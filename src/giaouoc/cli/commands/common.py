@@ -37,17 +37,25 @@ class Settings:
         return locate_year(year, self.root_option)
 
 
-def load_run(settings: Settings, year: str, unit: str | None = None, ranked: bool = True) -> YearRun:
+def load_run(settings: Settings, year: str, unit: str | None = None, ranked: bool = True,
+             errors_only: bool = False) -> YearRun:
     """Run the year's pipeline for a command that needs valid data; print its problems, refuse on errors.
 
-    With `unit`, a command about one unit (form, import) shows the errors and only that unit's warnings;
-    `ranked=False` stops after the checks (forms, import).
+    With `unit`, a command about one unit (form) shows the errors and only that unit's warnings; with
+    `errors_only` (import, before the form names its unit) only the errors. `ranked=False` stops after the
+    checks (forms, import).
     """
     from giaouoc.pipeline import other_years, rank, run_year
 
     root, folder = settings.locate(year)
     run = run_year(root, folder, last=rank if ranked else other_years)
-    print_problems(about(run.report, unit) if unit is not None else run.report)
+    assert run.files is not None
+    shown = run.report
+    if errors_only:
+        shown = Report(run.report.errors, run.report.notes)
+    elif unit is not None:
+        shown = about(run.report, unit, run.files.shown(f"scores/{unit}.yaml"))
+    print_problems(shown)
     if run.year is None:
         err(f"Dữ liệu năm {folder.name} có {len(run.report.errors)} lỗi: hãy sửa rồi chạy lại "
             f"(xem «giaouoc validate {year}»).")
@@ -55,9 +63,10 @@ def load_run(settings: Settings, year: str, unit: str | None = None, ranked: boo
     return run
 
 
-def load_checked(settings: Settings, year: str, unit: str | None = None) -> tuple[Path, Year]:
+def load_checked(settings: Settings, year: str, unit: str | None = None, errors_only: bool = False
+                 ) -> tuple[Path, Year]:
     """A year checked (not ranked) through the pipeline; refused on errors (`load_run`)."""
-    run = load_run(settings, year, unit, ranked=False)
+    run = load_run(settings, year, unit, ranked=False, errors_only=errors_only)
     assert run.year is not None
     return run.root, run.year
 
@@ -77,9 +86,10 @@ def output_path(settings: Settings, path: Path) -> Path:
     return path
 
 
-def about(report: Report, unit: str) -> Report:
-    """The errors, and the warnings that concern one unit (its score file, or naming it)."""
-    kept = Report()
-    kept.problems = [p for p in report.problems if p.severity == "error" or p.file.endswith(f"scores/{unit}.yaml")
-                     or f"«{unit}»" in p.message]
+def about(report: Report, unit: str, score_file: str) -> Report:
+    """The errors, and the warnings that concern one unit: in its score file (`score_file`, as shown), about it
+    (`Problem.unit`), or in the cells of its form."""
+    kept = Report(notes=list(report.notes))
+    kept.problems = [p for p in report.problems if p.severity == "error" or p.file == score_file
+                     or p.unit == unit or p.sheet is not None]
     return kept
