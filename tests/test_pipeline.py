@@ -216,3 +216,15 @@ def test_a_form_shows_the_warnings_about_its_unit_only(root: Path, tmp_path: Pat
     code, _, stderr = invoke(root, "form", "2023", "--all", "--out", str(tmp_path / "all"))
     assert code == 0 and sorted(line.split(" [")[1].split("]")[0] for line in problem_lines(stderr)) == [
         "incomplete-scores", "missing-scores"]
+
+
+def test_validate_a_year_shows_its_files_and_history_yaml(root: Path) -> None:
+    """Selected structurally (the report of each file), not by matching file names."""
+    break_earlier_scores(root)  # an error in compacts/2022/scores/pa01.yaml
+    edit(root / "compacts/history.yaml", "titles: [quyet-thang]}", "titles: [quyet-thangg]}")
+    edit(root / "compacts/2023/scores/pa03.yaml", "  7: {self: 8, block: 8}\n", "")
+    shown = {name: sorted((p.code, p.file) for p in check_all(root, [root / "compacts" / name]).problems)
+             for name in ("2022", "2023")}
+    history = ("unknown-title", "compacts/history.yaml")
+    assert shown == {"2022": [("duplicate-key", "compacts/2022/scores/pa01.yaml"), history],
+                     "2023": [("incomplete-scores", "compacts/2023/scores/pa03.yaml"), history]}
