@@ -228,3 +228,22 @@ def test_validate_a_year_shows_its_files_and_history_yaml(root: Path) -> None:
     history = ("unknown-title", "compacts/history.yaml")
     assert shown == {"2022": [("duplicate-key", "compacts/2022/scores/pa01.yaml"), history],
                      "2023": [("incomplete-scores", "compacts/2023/scores/pa03.yaml"), history]}
+
+
+def test_import_edits_the_key_the_loader_read(root: Path, tmp_path: Path) -> None:
+    """One YAML walker: the editor finds an item under the key the loader read (`+1:` is item 1), so an import
+    changes that line instead of adding a second item 1."""
+    from openpyxl import load_workbook
+
+    path = root / "compacts/2023/scores/pa04.yaml"
+    edit(path, "  1: {self: 7.5, block: 7.5}", "  +1: {self: 7.5, block: 7.5}")
+    form = tmp_path / "pa04.xlsx"
+    assert invoke(root, "form", "2023", "pa04", "--xlsx", str(form))[0] == 0
+    workbook = load_workbook(form)
+    workbook["Tự chấm"]["E6"] = 8
+    workbook.save(form)
+    code, stdout, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 0, stderr
+    assert "nội dung 1: tự chấm 7,5 → 8" in stdout
+    assert "  +1: {self: 8, block: 7.5}\n" in path.read_text(encoding="utf-8")
+    assert invoke(root, "validate", "2023")[0] == 0
