@@ -8,7 +8,7 @@ from pathlib import Path
 
 from giaouoc.history.records import Chronicle, chronicle, reads_history
 from giaouoc.load.block import BlockFiles, read_block
-from giaouoc.load.folder import YearFiles, is_year_name, read_year
+from giaouoc.load.folder import YearFiles, display_path, is_year_name, read_year
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.problems import Problem, Report
@@ -80,7 +80,7 @@ def other_years(run: YearRun) -> None:
     """history.md §7: errors in history.yaml or in any year's units.yaml refuse the year; an earlier year that a
     history condition reads and that has errors gives no record, with a warning."""
     assert run.block is not None
-    own = run.number if run._own is None else None
+    own = int(run.folder.name) if run._own is None else None  # a year of the block: its own report has its own
     run.report.problems.extend(refusing(run.block.files, own))
     for text in run.block.files.report().notes:  # checks skipped elsewhere: the clerk learns why once
         run.report.note(text)
@@ -89,7 +89,8 @@ def other_years(run: YearRun) -> None:
         covered = {y for t in run.year.compact.titles for c in t.history for y in c.covered(number) if y != number}
         for earlier in sorted(covered & set(run.block.files.years)):
             if run.block.errors_in(earlier):
-                run.report.add(f"compacts/{earlier}", (1, 1), "year-has-errors",
+                shown = display_path(run.block.files.years[earlier].folder, run.root)
+                run.report.add(shown, (1, 1), "year-has-errors",
                                f"năm {earlier} còn lỗi dữ liệu: các điều kiện nhiều năm của năm {number} chờ năm đó "
                                f"(xem «giaouoc validate {earlier}»)")
     if run.report.errors:
