@@ -247,3 +247,14 @@ def test_import_edits_the_key_the_loader_read(root: Path, tmp_path: Path) -> Non
     assert "nội dung 1: tự chấm 7,5 → 8" in stdout
     assert "  +1: {self: 8, block: 7.5}\n" in path.read_text(encoding="utf-8")
     assert invoke(root, "validate", "2023")[0] == 0
+
+
+def test_close_refuses_a_year_whose_history_yaml_has_errors(root: Path) -> None:
+    """close reads the year the same way (history.md §7): the year is fine, but history.yaml is not."""
+    from test_history import closable
+
+    closable(root)
+    break_history(root)
+    code, _, stderr = invoke(root, "close", "2023")
+    assert code == 1 and "Lỗi: năm 2023 còn 1 lỗi: hãy sửa trước khi khóa sổ" in stderr
+    assert not (root / "compacts/2023/closed.yaml").exists()

@@ -21,9 +21,9 @@ def close_year(root: Path, folder: Path, today: date) -> Path:
     files = block.files.years[year_number]
     if files.closed is not None and files.closed.closed is not None:
         raise DataError(f"năm {year_number} đã khóa sổ ngày {files.closed.closed.isoformat()}")
-    own = block.files.reports[year_number]
-    if own.errors or block.checked.get(year_number) is None:
-        raise DataError(f"năm {year_number} còn {len(own.errors)} lỗi: hãy sửa trước khi khóa sổ "
+    errors = block.files.reports[year_number].errors + block.files.refusing(year_number)  # history.md §7
+    if errors or block.checked.get(year_number) is None:
+        raise DataError(f"năm {year_number} còn {len(errors)} lỗi: hãy sửa trước khi khóa sổ "
                         f"(xem «giaouoc validate {year_number}»)")
     year = block.checked[year_number]
     assert year is not None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from giaouoc.load.folder import YearFiles, display_path, is_year_name, read_year, stray_folders, year_folders
 from giaouoc.load.reader import validate_as
 from giaouoc.load.tree import Source, load_file
-from giaouoc.problems import Report
+from giaouoc.problems import Problem, Report
 
 if TYPE_CHECKING:
     from giaouoc.model.history import HistoryFile
@@ -41,6 +41,16 @@ class BlockFiles:
     @property
     def history_shown(self) -> str:
         return display_path(self.root / "compacts" / HISTORY_FILE, self.root)
+
+    def refusing(self, year: int | None = None) -> list[Problem]:
+        """history.md §7: the errors of other files that refuse a command on a year, those of history.yaml and of
+        every year's units.yaml (but `year`'s own, which its report already holds)."""
+        found = list(self.history_report.errors)
+        for number, files in sorted(self.years.items()):
+            if number != year:
+                shown = files.shown("units.yaml")
+                found += [p for p in self.reports[number].errors if p.file == shown]
+        return found
 
     def all_years(self) -> list[int]:
         """Every year known: folders and history.yaml years, oldest first."""

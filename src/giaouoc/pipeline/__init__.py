@@ -10,6 +10,6 @@ docs/architecture.md says more.
 
 from __future__ import annotations
 
-from giaouoc.pipeline.year import STEPS, YearRun, check, other_years, rank, read, refusing, run_block, run_year
+from giaouoc.pipeline.year import STEPS, YearRun, check, other_years, rank, read, run_block, run_year
 
-__all__ = ["STEPS", "YearRun", "check", "other_years", "rank", "read", "refusing", "run_block", "run_year"]
+__all__ = ["STEPS", "YearRun", "check", "other_years", "rank", "read", "run_block", "run_year"]

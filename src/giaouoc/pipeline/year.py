@@ -81,7 +81,7 @@ def other_years(run: YearRun) -> None:
     history condition reads and that has errors gives no record, with a warning."""
     assert run.block is not None
     own = int(run.folder.name) if run._own is None else None  # a year of the block: its own report has its own
-    run.report.problems.extend(refusing(run.block.files, own))
+    run.report.problems.extend(run.block.files.refusing(own))
     for text in run.block.files.report().notes:  # checks skipped elsewhere: the clerk learns why once
         run.report.note(text)
     if run.year is not None and reads_history(run.year):
@@ -117,18 +117,7 @@ def run_year(root: Path, folder: Path, last: Step = rank) -> YearRun:
     return run
 
 
-def refusing(files: BlockFiles, year: int | None = None) -> list[Problem]:
-    """The errors of other files that refuse a command (history.md §7): history.yaml's and those of every
-    units.yaml (but `year`'s own, which the year's report already holds)."""
-    found = list(files.history_report.errors)
-    for number, year_files in sorted(files.years.items()):
-        if number != year:
-            shown = year_files.shown("units.yaml")
-            found += [p for p in files.reports[number].errors if p.file == shown]
-    return found
-
-
 def run_block(root: Path) -> tuple[CheckedBlock, Report, list[Problem]]:
     """The whole block read and checked once: every problem, and the errors that refuse a command about it."""
     block = check_block_files(read_block(root))
-    return block, block.files.report(), refusing(block.files)
+    return block, block.files.report(), block.files.refusing()
