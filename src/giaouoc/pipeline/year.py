@@ -82,8 +82,9 @@ def other_years(run: YearRun) -> None:
     assert run.block is not None
     own = int(run.folder.name) if run._own is None else None  # a year of the block: its own report has its own
     run.report.problems.extend(run.block.files.refusing(own))
-    for text in run.block.files.report().notes:  # checks skipped elsewhere: the clerk learns why once
-        run.report.note(text)
+    for report in (run.block.files.history_report, *run.block.files.reports.values()):
+        for text in report.notes:  # checks skipped because a file is broken: the clerk learns why, once
+            run.report.note(text)
     if run.year is not None and reads_history(run.year):
         number = run.year.compact.year
         covered = {y for t in run.year.compact.titles for c in t.history for y in c.covered(number) if y != number}
