@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,12 @@ def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("GIAOUOC_ROOT", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _bug_log_in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A bug's log (cli.app.write_bug_log) goes to a scratch cache, never to the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 def copy_sample(root: Path) -> Path:
@@ -101,3 +108,19 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def load_ranked(root: Path, year: str) -> tuple[Any, Any, Any]:
+    """The year through the pipeline every command uses: (the Year or None, its report, the ranking or None)."""
+    from giaouoc.pipeline import run_year
+
+    run = run_year(root, root / "compacts" / year)
+    return run.year, run.report, run.ranking
+
+
+def past_of(root: Path, year: Any) -> Any:
+    """What the years before `year` recorded, as the pipeline hands it to the ranking (None when unread)."""
+    from giaouoc.history.records import reads_history
+    from giaouoc.pipeline import run_year
+
+    return run_year(root, year.folder).story.past_for(year.compact.year) if reads_history(year) else None

@@ -13,13 +13,15 @@ ALLOWED: dict[str, set[str]] = {
     "load": {"model"},
     "rules": {"model", "load"},
     "rank": {"model"},
-    "changes": {"model", "load", "rules", "rank", "history"},
+    "changes": {"model", "load", "rules", "rank", "history", "pipeline"},
     "history": {"model", "load", "rules", "rank"},  # and the flat yamltext, files
-    "report": {"model", "load", "rules", "rank", "changes", "history"},
+    "pipeline": {"model", "load", "rules", "rank", "history"},
+    "report": {"model", "load", "rules", "rank", "changes", "history", "pipeline"},
     "documents": {"model", "rank", "report"},
     "sheets": {"model", "load", "rank", "report"},
-    "edit": {"model", "load", "rules", "sheets"},
-    "cli": {"model", "load", "rules", "rank", "changes", "history", "report", "documents", "sheets", "edit"},
+    "edit": {"model", "load", "rules", "sheets", "pipeline"},
+    "cli": {"model", "load", "rules", "rank", "changes", "history", "pipeline", "report", "documents", "sheets",
+            "edit"},
 }
 FLAT = {p.stem for p in PACKAGE.glob("*.py")}
 

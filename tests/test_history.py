@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 from conftest import SAMPLE, copy_sample, edit, without_history
 from giaouoc.cli.app import app
 from giaouoc.history.check import check_all
-from giaouoc.history.records import load_ranked
 from giaouoc.model.history import Past, YearRecord
+from giaouoc.model.results import Ranking
+from giaouoc.pipeline import run_year
+from giaouoc.problems import Report
 
 runner = CliRunner()
 BK = """  - id: bk-bo
@@ -70,6 +72,11 @@ HISTORY_2022 = """years:
       pa10: {band: Hoàn thành tốt nhiệm vụ, titles: [quyet-thang]}
       pv06: {band: null}
 """
+
+
+def load_ranked(root: Path, year: str) -> tuple[object, Report, Ranking | None]:
+    run = run_year(root, root / "compacts" / year)
+    return run.year, run.report, run.ranking
 
 
 def proposals(root: Path, year: str = "2023") -> dict[str, tuple[list[str], dict[str, str]]]:

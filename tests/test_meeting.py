@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import edit, line_of
+from conftest import edit, line_of, load_ranked, past_of
 from giaouoc.history.check import check_all
-from giaouoc.history.records import load_ranked, past_of
 from giaouoc.model.results import Ranking
 from giaouoc.problems import Report
 from giaouoc.rank.explain import explain

@@ -7,9 +7,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from conftest import before_the_ballot
+from conftest import before_the_ballot, load_ranked
 from giaouoc.cli.app import app
-from giaouoc.history.records import load_ranked
 
 runner = CliRunner()
 FIRST = 6  # the first ballot row: two title lines, a blank one, the header, the candidates

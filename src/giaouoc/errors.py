@@ -17,3 +17,10 @@ class DataError(FatalError):
     """The data has errors, so the command refuses to go on: exit 1."""
 
     exit_code = 1
+
+
+class FileAccessError(FatalError):
+    """A file or folder that cannot be written, created or locked (no permission, a missing or odd parent, a full
+    disk): the data is fine, the place is not; exit 2 like a usage error (cli.md)."""
+
+    exit_code = 2

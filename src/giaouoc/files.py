@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from giaouoc.errors import UsageError
+from giaouoc.errors import FileAccessError, UsageError
 
 
 def _umask() -> int:
@@ -33,7 +33,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
-        raise UsageError(f"không ghi được {path}: {exc.strerror or exc}") from exc
+        raise FileAccessError(f"không ghi được {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -41,7 +41,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"không ghi được {path}: {exc.strerror or exc}") from exc
+        raise FileAccessError(f"không ghi được {path}: {exc.strerror or exc}") from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -62,7 +62,7 @@ def year_lock(folder: Path) -> Iterator[None]:
     try:
         handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise UsageError(f"không khóa được {folder} để ghi: {exc.strerror or exc}") from exc
+        raise FileAccessError(f"không khóa được {folder} để ghi: {exc.strerror or exc}") from exc
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield

@@ -20,6 +20,7 @@ class Problem:
     code: str
     message: str
     sheet: str | None = None  # set for a cell of a workbook: "Tự chấm"
+    unit: str | None = field(default=None, compare=False)  # the unit a problem outside its score file is about
 
     @property
     def place(self) -> str:
@@ -57,10 +58,17 @@ class Report:
     """Problems of one or more files, in the order found; sorted on output."""
 
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # checks skipped because a file they need is broken
 
-    def add(self, file: str, pos: tuple[int, int], code: str, message: str) -> None:
-        """Record a problem; its severity is the code's (codes.py)."""
-        self.problems.append(Problem(file, pos[0], pos[1], severity(code), code, message))
+    def note(self, text: str) -> None:
+        """Say once what was not checked and why (no problem: the mistake is already reported at its file)."""
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def add(self, file: str, pos: tuple[int, int], code: str, message: str, unit: str | None = None) -> None:
+        """Record a problem; its severity is the code's (codes.py). `unit`: the unit it is about, when it lies
+        outside that unit's score file (a command about one unit shows it)."""
+        self.problems.append(Problem(file, pos[0], pos[1], severity(code), code, message, unit=unit))
 
     def add_cell(self, file: str, sheet: str, row: int, column: int, code: str, message: str) -> None:
         """Record a problem in a cell of a workbook."""
@@ -68,6 +76,8 @@ class Report:
 
     def extend(self, other: Report) -> None:
         self.problems.extend(other.problems)
+        for text in other.notes:
+            self.note(text)
 
     @property
     def errors(self) -> list[Problem]:
@@ -82,4 +92,6 @@ class Report:
 
     def strict(self) -> Report:
         """Return a copy in which every warning counts as an error."""
-        return Report([Problem(p.file, p.line, p.column, "error", p.code, p.message, p.sheet) for p in self.problems])
+        return Report([Problem(p.file, p.line, p.column, "error", p.code, p.message, p.sheet, p.unit)
+                       for p in self.problems],
+                      list(self.notes))

@@ -8,15 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from giaouoc.changes.git import check_revision, extract_year, repository_top
-from giaouoc.history.records import past_of
-from giaouoc.load.folder import YearFiles, read_year
-from giaouoc.model.records import Entry, UnitScores
+from giaouoc.load.folder import YearFiles
+from giaouoc.model.records import ENTRY_LABELS, PROPOSAL_KEYS, Entry, UnitScores
 from giaouoc.model.results import Ranking
 from giaouoc.model.tally import count
 from giaouoc.model.year import Year
+from giaouoc.pipeline import run_year
 from giaouoc.problems import Report
-from giaouoc.rank.ranking import rank_year
-from giaouoc.rules import check_year
 
 Value = Decimal | str | None
 
@@ -95,12 +93,10 @@ def score_changes(before: YearFiles | None, after: YearFiles | None,
                 vb = getattr(sb, "self_score" if key == "self" else key) if sb else None
                 if va != vb:
                     changes.append(FieldChange(unit, f"nội dung {item}: {_LABEL[key]}", va, vb))
-        changes += _entries(a.bonus if a else [], b.bonus if b else [], unit, "điểm thưởng")
-        changes += _entries(a.penalties if a else [], b.penalties if b else [], unit, "điểm trừ")
-        changes += _entries(a.proposed_bonus if a else [], b.proposed_bonus if b else [], unit,
-                            "điểm thưởng đơn vị đề nghị (chờ Khối xem xét)")
-        changes += _entries(a.proposed_penalties if a else [], b.proposed_penalties if b else [], unit,
-                            "điểm trừ đơn vị tự nhận (chờ Khối xem xét)")
+        for key, label in ENTRY_LABELS.items():
+            if key in PROPOSAL_KEYS:
+                label += " (chờ Khối xem xét)"
+            changes += _entries(getattr(a, key) if a else [], getattr(b, key) if b else [], unit, label)
         if (a.excluded if a else None) != (b.excluded if b else None):
             changes.append(FieldChange(unit, "không xếp hạng", a.excluded if a else None, b.excluded if b else None))
     changes += _vote_changes(before, after, titles or {})
@@ -161,9 +157,7 @@ def compare(before: Side, after: Side) -> YearDiff:
 
 
 def read_side(top: Path, root: Path, folder: Path, revision: str | None, scratch: Path) -> Side:
-    """The year as it is in the working tree (revision None) or at a git revision, read and checked."""
-    from giaouoc.changes.compare import Side
-
+    """The year as it is in the working tree (revision None) or at a git revision, through the year's pipeline."""
     label = "thư mục làm việc" if revision is None else f"bản {revision}"
     data_root, year_dir = root, folder
     if revision is not None:
@@ -173,12 +167,8 @@ def read_side(top: Path, root: Path, folder: Path, revision: str | None, scratch
         data_root, year_dir = scratch / root.relative_to(top), scratch / folder.relative_to(top)
     if not year_dir.is_dir():
         return Side(label, None)
-    side = Side(label, None)
-    side.files = read_year(data_root, year_dir, side.report)
-    side.year = check_year(side.files, side.report)
-    if side.year is not None:
-        side.ranking = rank_year(side.year, past_of(data_root, side.year))
-    return side
+    run = run_year(data_root, year_dir)
+    return Side(label, run.files, run.report, run.year, run.ranking)
 
 
 def compare_revisions(root: Path, folder: Path, revision: str, against: str | None) -> YearDiff:

@@ -140,9 +140,32 @@ def run(call: Any, debug: bool) -> int:
     except Exception:
         if debug:
             traceback.print_exc()
-        err("Lỗi nội bộ của giaouoc (không phải lỗi dữ liệu của bạn). Chạy lại với --debug để xem chi tiết "
-            "và báo cho người phát triển.")
+        log = write_bug_log(traceback.format_exc())
+        if log is not None:
+            err(f"Lỗi nội bộ của giaouoc (không phải lỗi dữ liệu của bạn). Chi tiết đã ghi vào {log}: hãy gửi tệp "
+                "đó cho người phát triển.")
+        else:
+            err("Lỗi nội bộ của giaouoc (không phải lỗi dữ liệu của bạn). Chạy lại với --debug để xem chi tiết "
+                "và báo cho người phát triển.")
         return 3
+
+
+def write_bug_log(trace: str) -> Path | None:
+    """Keep the traceback of a bug where the clerk can send it from (like pre-commit's log): the user's cache
+    folder (XDG_CACHE_HOME, else ~/.cache)/giaouoc/giaouoc.log, replaced at each bug; None if it cannot be written."""
+    import os
+    import platform
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    log = base / "giaouoc" / "giaouoc.log"
+    header = f"giaouoc {__version__}, Python {platform.python_version()}, {platform.platform()}\n" \
+             f"lệnh: giaouoc {' '.join(sys.argv[1:])}\n\n"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(header + trace, encoding="utf-8")
+    except OSError:
+        return None
+    return log
 
 
 def usage_message(exc: Any) -> str:

@@ -64,7 +64,7 @@ def title_outcomes(year: Year, ranking: Ranking) -> list[TitleOutcome]:
         rows = []
         title = titles[title_id]
         if ballot is not None and votes:
-            base = ballot.members if title.vote_base == "members" and ballot.members else ballot.valid_count
+            base = ballot.base(title)
             for unit in year.units:
                 if unit.id in votes:
                     rows.append(VoteRow(unit, votes[unit.id], base, percent(Fraction(votes[unit.id], base))))

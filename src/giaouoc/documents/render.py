@@ -42,10 +42,11 @@ def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: 
     env = env or build_environment(root)
     name = f"{doc_id}.md.j2"
     shown = template_label(root, name)
+    context = build_context(year, ranking, doc_id, draft)  # outside the try: a fault here is giaouoc's (exit 3)
     try:
         template = env.get_template(name)
         with time_limit():
-            markdown = bounded(template.generate(build_context(year, ranking, doc_id, draft)))
+            markdown = bounded(template.generate(context))
     except Exception as exc:  # every template failure is reported with its place, never raw
         raise TemplateError(describe_failure(exc, shown, sys.exc_info()[2])) from exc
     markdown = _tidy(markdown)

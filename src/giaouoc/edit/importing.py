@@ -89,14 +89,18 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
 
 def _trial(year: Year, name: str, text: str) -> tuple[Year | None, Report]:
     """The year checked with the new score file in place, in a copy: nothing is written until it passes."""
-    from giaouoc.rules import load_year
+    from giaouoc.pipeline import other_years, run_year
 
     with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
-        trial = Path(work) / "compacts" / year.folder.name
-        shutil.copytree(year.folder, trial, symlinks=True, ignore=_odd_files)
+        compacts = year.root / "compacts"
+        in_block = year.folder.resolve().parent == compacts.resolve()  # else a year given by a path, read alone
+        trial = Path(work) / ("compacts" if in_block else "") / year.folder.name
+        shutil.copytree(compacts if in_block else year.folder, trial.parent if in_block else trial, symlinks=True,
+                        ignore=_odd_files)  # the whole block: the pipeline checks the year with the other years
         (trial / "scores").mkdir(exist_ok=True)
         (trial / "scores" / name).write_bytes(text.encode("utf-8"))
-        return load_year(Path(work), trial)
+        run = run_year(Path(work), trial, last=other_years)
+    return run.year, run.report
 
 
 def merge_form(content: FormContent, before: UnitScores | None, prefer: str | None) -> Merge:

@@ -1,78 +1,26 @@
 """Change only `self` and `note` of items in a score file: the text of the values that change, nothing else.
 
 Style (flow `{self: 8}` or block lines), line endings (LF or CRLF), comments and order stay as the clerk
-typed them: the file is edited where PyYAML's parse events say each value starts and ends.
+typed them: the file is edited where the loader's walk of the parse events (`load.tree.parse_spans`, the
+walk that reads the data, so keys resolve the same way) says each value starts and ends.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-import yaml
-
-from giaouoc.load.tree import Source
+from giaouoc.load.tree import Source, Span, parse_spans
 from giaouoc.yamltext import flow, scalar
 
 Update = tuple[Decimal | None, str | None]  # new self score, new note (None: leave as it is)
 
 
-@dataclass
-class _Node:
-    """Where a value of the file stands: [start, end) in the text, and for a mapping its keys and style."""
-
-    start: int
-    end: int
-    flow: bool = False
-    keys: dict[Any, _Node] = field(default_factory=dict)  # key -> the value's node
-    key_starts: dict[Any, int] = field(default_factory=dict)  # key -> where the key starts
-    items: list[_Node] = field(default_factory=list)  # a sequence's entries
-
-
-def _tree(text: str) -> _Node | None:
-    """The document's nodes with their places, from libyaml's parse events (the file is known to be valid)."""
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    stack: list[list[Any]] = []  # [node, is_mapping, pending key or None]
-    root: _Node | None = None
-    event: Any
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent | yaml.ScalarEvent):
-            top = stack[-1] if stack else None
-            if top is not None and top[1] and top[2] is None and isinstance(event, yaml.ScalarEvent):
-                top[2] = _key(event.value)  # a key of the mapping on top
-                top[0].key_starts[top[2]] = _at(event.start_mark)
-                continue
-            node = _Node(_at(event.start_mark), _at(event.end_mark),
-                         flow=bool(getattr(event, "flow_style", False)))
-            if top is not None and top[1]:
-                top[0].keys[top[2]] = node
-                top[2] = None
-            elif top is not None:
-                top[0].items.append(node)
-            root = root or node
-            if not isinstance(event, yaml.ScalarEvent):
-                stack.append([node, isinstance(event, yaml.MappingStartEvent), None])
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            node = stack.pop()[0]
-            node.end = _at(event.end_mark)
-    return root
-
-
-def _at(mark: Any) -> int:
-    return int(mark.index)
-
-
-def _content_end(node: _Node) -> int:
+def _content_end(node: Span) -> int:
     """Where a value's own text ends: a block mapping's end mark lies at the next key, past comments."""
     children = list(node.keys.values()) or node.items
     if node.flow or not children:
         return node.end
     return max(_content_end(child) for child in children)
-
-
-def _key(value: str) -> Any:
-    return int(value) if value.isascii() and value.isdigit() else value
 
 
 def _entry(existing: dict[str, object] | None, update: Update) -> str:
@@ -97,7 +45,7 @@ def apply_updates(text: str, source: Source | None, unit: str, updates: dict[int
         return newline.join(lines) + newline
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
-    tree = _tree(body)
+    tree = parse_spans(body)
     scores = tree.keys.get("scores") if tree is not None else None
     if scores is None or not scores.keys or scores.flow:
         return bom + _new_scores_block(body, scores, updates, newline)
@@ -116,7 +64,7 @@ def apply_updates(text: str, source: Source | None, unit: str, updates: dict[int
     return bom + body
 
 
-def _edit_entry(text: str, entry: _Node, update: Update, newline: str) -> list[tuple[int, int, str]]:
+def _edit_entry(text: str, entry: Span, update: Update, newline: str) -> list[tuple[int, int, str]]:
     """Replace or add `self` and `note` inside one item's mapping, in its own style."""
     edits = []
     for key, value in (("self", update[0]), ("note", update[1])):
@@ -142,7 +90,7 @@ def _edit_entry(text: str, entry: _Node, update: Update, newline: str) -> list[t
     return edits
 
 
-def _insert_item(text: str, scores: _Node, item: int, update: Update, newline: str) -> tuple[int, int, str]:
+def _insert_item(text: str, scores: Span, item: int, update: Update, newline: str) -> tuple[int, int, str]:
     """A new item line, in numeric order among the others, indented like them."""
     later = sorted((k, scores.key_starts[k]) for k in scores.key_starts if isinstance(k, int) and k > item)
     first = min(scores.key_starts.values())
@@ -155,7 +103,7 @@ def _insert_item(text: str, scores: _Node, item: int, update: Update, newline: s
     return end, end, newline + line
 
 
-def _new_scores_block(text: str, scores: _Node | None, updates: dict[int, Update], newline: str) -> str:
+def _new_scores_block(text: str, scores: Span | None, updates: dict[int, Update], newline: str) -> str:
     """A file with no scores yet (or `scores: {}`): the scores written as a block after the rest."""
     lines = [f"  {item}: {_entry(None, update)}" for item, update in sorted(updates.items())]
     if scores is not None:  # `scores:` with nothing, or an empty flow mapping: the value is replaced
@@ -167,7 +115,7 @@ def remove_key(text: str, key: str) -> str:
     """The file without the top-level `key` and its value (lines wholly its own); the rest stays as it is."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
-    tree = _tree(body)
+    tree = parse_spans(body)
     if tree is None or key not in tree.keys:
         return text
     start = body.rfind("\n", 0, tree.key_starts[key]) + 1
@@ -184,7 +132,7 @@ def replace_list(text: str, key: str, entries: list[dict[str, object]], same: li
     newline = "\r\n" if "\r\n" in text else "\n"
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
-    tree = _tree(body)
+    tree = parse_spans(body)
     node = tree.keys.get(key) if tree is not None else None
     lines = [f"- {flow(entry)}" for entry in entries]
     if node is None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from giaouoc.history.records import Chronicle
-from giaouoc.problems import Report
 
 
-def check_awards(story: Chronicle, report: Report) -> None:
-    """A unit awarded a title it was not proposed for: a warning, since the authority may decide otherwise."""
+def check_awards(story: Chronicle) -> None:
+    """A unit awarded a title it was not proposed for: a warning, since the authority may decide otherwise
+    (in the report of the year's files)."""
     for year, ranking in story.rankings.items():
+        report = story.block.files.reports[year]
         files = story.block.files.years[year]
         if files.decisions is None or not ranking.final:  # before the block's proposals are final, nothing to compare
             continue

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from giaouoc.load.folder import display_path
+from giaouoc.load.folder import is_year_name
 from giaouoc.problems import Report
 from giaouoc.rules import load_block, load_year
 
 
 def check_all(root: Path, folders: list[Path] | None = None) -> Report:
     """Problems of every year (or of the folders given, plus history.yaml and the cross-year rules about them)."""
-    block, report = load_block(root)
+    block, _ = load_block(root)
     awards = any(files.decisions is not None for files in block.files.years.values())
     votes = any(files.review is not None and files.review.ballot is not None
                 and (files.review.ballot.ballots or files.review.ballot.candidates)
@@ -23,16 +23,17 @@ def check_all(root: Path, folders: list[Path] | None = None) -> Report:
 
         story = chronicle(block)
         if awards:
-            check_awards(story, report)
-        check_meetings(story, report)
+            check_awards(story)
+        check_meetings(story)
+    files = block.files
     if folders is None:
-        return report
-    shown = [display_path(f, root) + "/" for f in folders]
+        return files.report()
     wanted = Report()
-    wanted.problems = [p for p in report.problems if p.file.endswith("history.yaml")
-                       or any(p.file.startswith(s) or p.file == s.rstrip("/") for s in shown)]
+    wanted.extend(files.history_report)
     inside = (root / "compacts").resolve()
     for folder in folders:
         if folder.resolve().parent != inside:  # a year folder given by its path, outside the data root
             wanted.extend(load_year(root, folder)[1])
+        elif is_year_name(folder.name) and int(folder.name) in files.reports:
+            wanted.extend(files.reports[int(folder.name)])
     return wanted

@@ -8,9 +8,8 @@ totals written by hand must equal the count.
 
 from __future__ import annotations
 
-from giaouoc.history.records import Chronicle
+from giaouoc.history.records import Chronicle, reads_history
 from giaouoc.model.tally import count, mismatches
-from giaouoc.problems import Report
 from giaouoc.rank.meeting import candidates, changed_candidates
 from giaouoc.rules.ballots import report_mismatches, spoiled_papers
 
@@ -21,11 +20,22 @@ def holds_a_vote(story: Chronicle, year: int) -> bool:
     return ballot is not None and bool(ballot.ballots or ballot.candidates)
 
 
-def check_meetings(story: Chronicle, report: Report) -> None:
-    """Candidates changed since the meeting, and candidacy when they were not recorded, for every year."""
+def _past_is_whole(story: Chronicle, number: int) -> bool:
+    """Whether history.yaml and every year before `number` were read without errors."""
+    if story.block.files.history_report.errors:
+        return False
+    return not any(record.errors for year, record in story.records.items() if year < number)
+
+
+def check_meetings(story: Chronicle) -> None:
+    """Candidates changed since the meeting, and candidacy when they were not recorded, for every year
+    (in the report of the year's files)."""
     for number, year in sorted(story.block.checked.items()):
         if year is None or year.review is None or year.review.ballot is None or not holds_a_vote(story, number):
             continue
+        if reads_history(year) and not _past_is_whole(story, number):
+            continue  # the candidates depend on years that cannot be read: their own problems say why
+        report = story.block.files.reports[number]
         ballot = year.review.ballot
         src = story.block.files.years[number].sources["review.yaml"]
         past = story.past_for(number)

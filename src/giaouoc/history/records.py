@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
-from giaouoc.load.folder import year_folder
 from giaouoc.model.history import Past, PastUnit, YearRecord
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
-from giaouoc.problems import Report
 from giaouoc.rank.ranking import rank_year
-from giaouoc.rules import Block, load_block, load_year
+from giaouoc.rules import CheckedBlock
 
 
 @dataclass
 class Chronicle:
     """Every year of the block: each folder year's ranking (with the years before it) and every year's record."""
 
-    block: Block
+    block: CheckedBlock
     rankings: dict[int, Ranking] = field(default_factory=dict)
     records: dict[int, YearRecord] = field(default_factory=dict)
     formerly: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -28,7 +25,7 @@ class Chronicle:
         return Past({y: r for y, r in self.records.items() if y != year}, self.formerly)
 
 
-def chronicle(block: Block, until: int | None = None) -> Chronicle:
+def chronicle(block: CheckedBlock, until: int | None = None) -> Chronicle:
     """Read the years oldest first; a folder year is ranked with what the years before it recorded."""
     files = block.files
     story = Chronicle(block)
@@ -77,55 +74,13 @@ def _from_folder(year: Year, ranking: Ranking, entries: dict[str, PastUnit]) -> 
     )
 
 
-def past_of(root: Path, year: Year) -> Past | None:
-    """What the years before `year` recorded, read from the data root; None when no title reads history."""
-    if not reads_history(year):
-        return None
-    block, _ = load_block(root)
-    return chronicle(block, until=year.compact.year - 1).past_for(year.compact.year)
-
-
 def reads_history(year: Year) -> bool:
     return any(t.history for t in year.compact.titles)
 
 
-def load_ranked(root: Path, year_name: str) -> tuple[Year | None, Report, Ranking | None]:
-    """Load and check a year and rank it; with history conditions, every year is read and checked once too.
-
-    Errors in the year, in history.yaml or in any year's units.yaml refuse the year (None); an earlier year
-    with errors only gives no record, with a warning when a condition reads it.
-    """
-    folder = year_folder(root, year_name)
-    year, report = load_year(root, folder)
-    if year is None or not reads_history(year):
-        return year, report, rank_year(year) if year is not None else None
-    block, block_report = load_block(root)
-    number = year.compact.year
-    own = block.files.reports.get(number)
-    others = [p for p in block_report.problems if own is None or p not in own.problems]
-    report.problems.extend(p for p in others if p.severity == "error" and _blocks_the_year(p.file))
-    covered = {y for t in year.compact.titles for c in t.history for y in c.covered(number) if y != number}
-    for earlier in sorted(covered & set(block.files.years)):
-        if block.checked.get(earlier) is None:
-            report.add(f"compacts/{earlier}", (1, 1), "year-has-errors",
-                       f"năm {earlier} còn lỗi dữ liệu: các điều kiện nhiều năm của năm {number} chờ năm đó "
-                       f"(xem «giaouoc validate {earlier}»)")
-    if report.errors:
-        return None, report, None
-    story = chronicle(block, until=number - 1)
-    return year, report, rank_year(year, story.past_for(number))
-
-
-def _blocks_the_year(file: str) -> bool:
-    """Problems elsewhere that refuse a year: in history.yaml or in any year's units.yaml."""
-    return file.endswith("/history.yaml") or file.endswith("/units.yaml")
-
-
-def earlier_years(root: Path, year: Year) -> dict[int, dict[str, tuple[int | None, Decimal | None, str | None]]]:
+def earlier_years(story: Chronicle, year: Year) -> dict[int, dict[str, tuple[int | None, Decimal | None, str | None]]]:
     """What each unit recorded in the years before `year`: (rank, total, band) per unit id and year; rank and total
     only for year folders whose ranking is complete."""
-    block, _ = load_block(root)
-    story = chronicle(block, until=year.compact.year - 1)
     found: dict[int, dict[str, tuple[int | None, Decimal | None, str | None]]] = {}
     for number, record in sorted(story.records.items()):
         if number >= year.compact.year or record.errors:

@@ -21,9 +21,9 @@ def close_year(root: Path, folder: Path, today: date) -> Path:
     files = block.files.years[year_number]
     if files.closed is not None and files.closed.closed is not None:
         raise DataError(f"năm {year_number} đã khóa sổ ngày {files.closed.closed.isoformat()}")
-    own = block.files.reports[year_number]
-    if own.errors or block.checked.get(year_number) is None:
-        raise DataError(f"năm {year_number} còn {len(own.errors)} lỗi: hãy sửa trước khi khóa sổ "
+    errors = block.files.reports[year_number].errors + block.files.refusing(year_number)  # history.md §7
+    if errors or block.checked.get(year_number) is None:
+        raise DataError(f"năm {year_number} còn {len(errors)} lỗi: hãy sửa trước khi khóa sổ "
                         f"(xem «giaouoc validate {year_number}»)")
     year = block.checked[year_number]
     assert year is not None
@@ -53,12 +53,11 @@ def close_year(root: Path, folder: Path, today: date) -> Path:
 def reopen_year(root: Path, folder: Path, reason: str, today: date) -> Path:
     """Open a closed year again: the seal goes, the reason and date stay in the log."""
     from giaouoc.load.block import read_block
-    from giaouoc.problems import Report
 
     if not reason.strip():
         raise UsageError("cần lý do mở lại năm: --reason \"…\"")
     year_number = int(folder.name)
-    files = read_block(root, Report(), [folder]).years[year_number]
+    files = read_block(root, [folder]).years[year_number]
     if files.closed is None or files.closed.closed is None:
         raise DataError(f"năm {year_number} đang mở, không cần mở lại")
     log = [*files.closed.log, LogEntry(reopened=today, reason=reason.strip())]

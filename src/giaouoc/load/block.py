@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from giaouoc.load.folder import YearFiles, display_path, is_year_name, read_year, stray_folders, year_folders
 from giaouoc.load.reader import validate_as
 from giaouoc.load.tree import Source, load_file
-from giaouoc.problems import Report
+from giaouoc.problems import Problem, Report
 
 if TYPE_CHECKING:
     from giaouoc.model.history import HistoryFile
@@ -26,6 +26,31 @@ class BlockFiles:
     history: HistoryFile | None = None
     history_source: Source | None = None
     reports: dict[int, Report] = field(default_factory=dict)  # each folder year's own problems
+    history_report: Report = field(default_factory=Report)  # the problems of history.yaml
+    others: Report = field(default_factory=Report)  # stray folders, folders given by a path outside compacts/
+
+    def report(self) -> Report:
+        """Every problem of the block: history.yaml's, each year's, and the folders that are no years."""
+        every = Report()
+        every.extend(self.others)
+        every.extend(self.history_report)
+        for year in sorted(self.reports):
+            every.extend(self.reports[year])
+        return every
+
+    @property
+    def history_shown(self) -> str:
+        return display_path(self.root / "compacts" / HISTORY_FILE, self.root)
+
+    def refusing(self, year: int | None = None) -> list[Problem]:
+        """history.md §7: the errors of other files that refuse a command on a year, those of history.yaml and of
+        every year's units.yaml (but `year`'s own, which its report already holds)."""
+        found = list(self.history_report.errors)
+        for number, files in sorted(self.years.items()):
+            if number != year:
+                shown = files.shown("units.yaml")
+                found += [p for p in self.reports[number].errors if p.file == shown]
+        return found
 
     def all_years(self) -> list[int]:
         """Every year known: folders and history.yaml years, oldest first."""
@@ -45,12 +70,12 @@ def read_history(root: Path, report: Report) -> tuple[HistoryFile | None, Source
     return validate_as(source, HistoryFile, report), source
 
 
-def read_block(root: Path, report: Report, folders: list[Path] | None = None) -> BlockFiles:
-    """Read history.yaml (its problems into `report`) and the year folders (each folder's into `reports`)."""
+def read_block(root: Path, folders: list[Path] | None = None) -> BlockFiles:
+    """Read history.yaml (its problems into `history_report`) and the year folders (each folder's into `reports`)."""
     block = BlockFiles(root)
-    block.history, block.history_source = read_history(root, report)
+    block.history, block.history_source = read_history(root, block.history_report)
     for stray in stray_folders(root) if folders is None else []:
-        report.add(display_path(stray, root), (1, 1), "stray-file",
+        block.others.add(display_path(stray, root), (1, 1), "stray-file",
                    f"thư mục «{stray.name}» bị bỏ qua: thư mục năm phải có tên là năm, ví dụ 2024")
     for folder in folders if folders is not None else year_folders(root):
         own = Report()
@@ -60,5 +85,5 @@ def read_block(root: Path, report: Report, folders: list[Path] | None = None) ->
             block.years[year] = files
             block.reports[year] = own
         else:
-            report.extend(own)
+            block.others.extend(own)
     return block

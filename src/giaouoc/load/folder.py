@@ -46,6 +46,10 @@ class YearFiles:
     sources: dict[str, Source] = field(default_factory=dict)
     score_files: list[str] = field(default_factory=list)
 
+    def shown(self, name: str) -> str:
+        """A file of this year as people read it (the `file` of its problems): compacts/2023/units.yaml."""
+        return display_path(self.folder / name, self.root)
+
     def scores_by_unit(self) -> dict[str, UnitScores]:
         """The score files read, by the unit id their file name gives."""
         return {score_file_unit(name): scores for name, scores in self.scores.items()}
@@ -94,11 +98,33 @@ def year_folder(root: Path, year: str) -> Path:
     candidate = root / "compacts" / year
     if is_year_name(year) and candidate.is_dir():
         return candidate
-    path = Path(year)
-    if not is_year_name(year) and path.is_dir() and (path / "compact.yaml").exists():
-        return path.resolve()
+    folder = _year_path(year)
+    if folder is not None:
+        return folder
     known = ", ".join(list_years(root)) or "chưa có năm nào"
     raise UsageError(f"không có năm «{year}» trong {root / 'compacts'} (các năm đang có: {known})")
+
+
+def locate_year(year: str, root_option: Path | None) -> tuple[Path, Path]:
+    """The data root and the year folder for YEAR, each resolved once. A YEAR given as a path works from any
+    folder: its data root is the folder above its compacts/ (over GIAOUOC_ROOT); with --root it must lie under
+    that root."""
+    folder = _year_path(year)
+    own = folder.parent.parent if folder is not None and folder.parent.name == "compacts" else None
+    if folder is not None and own is not None and root_option is None:
+        return own, folder
+    root = find_root(root_option)
+    if folder is not None and own is not None and not folder.is_relative_to(root):
+        raise UsageError(f"thư mục năm {year} không nằm trong thư mục dữ liệu {root} (--root)")
+    return root, folder if folder is not None else year_folder(root, year)
+
+
+def _year_path(year: str) -> Path | None:
+    """YEAR as the path of a year folder (one holding compact.yaml), resolved; None for a year name."""
+    path = Path(year)
+    if not is_year_name(year) and path.is_dir() and (path / "compact.yaml").is_file():
+        return path.resolve()
+    return None
 
 
 def list_years(root: Path) -> list[str]:

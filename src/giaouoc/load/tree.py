@@ -67,6 +67,32 @@ class Source:
         return self.keys.get(tuple(path)) or self.pos(*path)
 
 
+@dataclass
+class Span:
+    """Where a value stands in the text, [start, end) as character offsets; for a mapping its keys and style
+    (what an edit that keeps the clerk's text needs, `edit/yamledit.py`)."""
+
+    start: int
+    end: int
+    flow: bool = False
+    keys: dict[Key, Span] = field(default_factory=dict)  # key (as `parse_text` reads it) -> the value's span
+    key_starts: dict[Key, int] = field(default_factory=dict)  # key -> where the key starts
+    items: list[Span] = field(default_factory=list)  # a sequence's entries
+
+
+def parse_spans(text: str) -> Span | None:
+    """The spans of a file's values, from the same walk as `parse_text` (so keys are read the same way);
+    None when the file cannot be read."""
+    builder = _TreeBuilder(Source("", None), Report(), spans=True)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if not builder.feed(event):
+                return None
+    except yaml.YAMLError:
+        return None
+    return builder.root_span
+
+
 def load_file(path: Path, file: str, report: Report) -> Source | None:
     """Load one YAML file; problems go to `report`, and None means it could not be read."""
     text = read_text(path, file, report)
@@ -123,13 +149,14 @@ def resolve_plain(value: str) -> Any:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "pending_key", "first_keys")
+    __slots__ = ("container", "path", "pending_key", "first_keys", "span")
 
-    def __init__(self, container: Any, path: tuple[Key, ...]) -> None:
+    def __init__(self, container: Any, path: tuple[Key, ...], span: Span | None = None) -> None:
         self.container = container
         self.path = path
         self.pending_key: Any = _NO_KEY
         self.first_keys: dict[Any, Pos] = {}
+        self.span = span
 
 
 _NO_KEY = object()
@@ -139,11 +166,13 @@ _SKIP = object()
 class _TreeBuilder:
     """Turn a stream of parse events into plain values, refusing what data files never need."""
 
-    def __init__(self, source: Source, report: Report) -> None:
+    def __init__(self, source: Source, report: Report, spans: bool = False) -> None:
         self.source = source
         self.report = report
         self.stack: list[_Frame] = []
         self.documents = 0
+        self.spans = spans  # also record where each value stands (`parse_spans`)
+        self.root_span: Span | None = None
 
     def problem(self, event: Any, code: str, message: str) -> None:
         mark = event.start_mark
@@ -165,6 +194,8 @@ class _TreeBuilder:
             return self.node_start(event, kind)
         if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
             frame = self.stack.pop()
+            if frame.span is not None:
+                frame.span.end = event.end_mark.index
             self.attach(frame.container, frame.path, None, event)
         return True
 
@@ -187,6 +218,8 @@ class _TreeBuilder:
             if isinstance(value, str) and PLACEHOLDER.match(value) and _SKIP not in path:
                 self.source.placeholders.add(path)
                 self.problem(event, "placeholder", f"chưa điền: {value[1:-1]}")
+            if self.spans:
+                self.place(event, parent, path)
             self.attach(value, path, event, None)
             return True
         if parent is not None and isinstance(parent.container, dict) and parent.pending_key is _NO_KEY:
@@ -200,8 +233,19 @@ class _TreeBuilder:
         path = self.child_path(parent)
         if _SKIP not in path:
             self.source.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
-        self.stack.append(_Frame(container, path))
+        self.stack.append(_Frame(container, path, self.place(event, parent, path) if self.spans else None))
         return True
+
+    def place(self, event: Any, parent: _Frame | None, path: tuple[Key, ...]) -> Span:
+        """The span of a value starting at `event`, attached to its parent's under the key the data uses."""
+        span = Span(event.start_mark.index, event.end_mark.index, flow=bool(getattr(event, "flow_style", False)))
+        if parent is None:
+            self.root_span = span
+        elif parent.span is not None and isinstance(parent.container, list):
+            parent.span.items.append(span)
+        elif parent.span is not None and _SKIP not in path:
+            parent.span.keys[path[-1]] = span
+        return span
 
     def clean_text(self, value: str, event: Any) -> str:
         if not value.isascii():
@@ -232,6 +276,8 @@ class _TreeBuilder:
         frame.first_keys[key] = pos
         frame.pending_key = key
         self.source.keys[(*frame.path, key)] = pos
+        if frame.span is not None:
+            frame.span.key_starts[key] = event.start_mark.index
         return True
 
     def attach(self, value: Any, path: tuple[Key, ...], event: Any, end_event: Any) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from giaouoc.model.results import Ranking
+from giaouoc.model.results import NO_BALLOT, Ranking
 from giaouoc.model.year import Year
 
 DOCUMENT_IDS = ("giao-uoc", "bang-diem", "phieu-bau", "bien-ban-kiem-phieu", "bien-ban", "to-trinh")
 STATES_RESULTS = ("bang-diem", "phieu-bau", "bien-ban", "to-trinh")  # documents that state results: drafts until final
 NO_BLOCK_SCORE = "chưa có điểm Khối"
-NO_BALLOT = "chưa có kết quả bỏ phiếu"
 
 
 def clean_base(base: str) -> str:

@@ -227,13 +227,14 @@ def opinion(value: Any) -> Opinion:
         speaker = value.get("speaker")
         return Opinion(text(value["text"]), text(speaker) if speaker is not None else None)
     return Opinion(text(value))
+ShapeKind = Literal["value", "record", "list", "map"]
 
 
 @dataclass(frozen=True)
 class Shape:
     """How a field is read: a converter, a nested record, or a list or mapping of either."""
 
-    kind: str  # "value", "record", "list", "map"
+    kind: ShapeKind
     convert: Converter | None = None
     record: type | None = None
     item: Shape | None = None

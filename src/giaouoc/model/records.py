@@ -220,6 +220,13 @@ class UnitScores:
     excluded: str | None = spec(TEXT, None)
 
 
+# UnitScores' entry lists: the Khối's, then what units proposed in their forms (not counted until accepted)
+ENTRY_LABELS: dict[str, str] = {"bonus": "điểm thưởng", "penalties": "điểm trừ",
+                                "proposed_bonus": "điểm thưởng đơn vị đề nghị",
+                                "proposed_penalties": "điểm trừ đơn vị tự nhận"}
+PROPOSAL_KEYS = ("proposed_bonus", "proposed_penalties")
+
+
 @dataclass(kw_only=True, eq=False)
 class Round:
     """A second round for the units tied at a title's cut (review.yaml `ballot.rounds`)."""
@@ -255,6 +262,10 @@ class Ballot:
     def valid_count(self) -> int:
         """The valid ballots as written (0 when not written)."""
         return self.voters or 0
+
+    def base(self, title: Title) -> int:
+        """What a title's vote share is taken of: the members (vote_base: members) or the valid ballots."""
+        return self.members if title.vote_base == "members" and self.members is not None else self.valid_count
 
 
 @dataclass(kw_only=True, eq=False)

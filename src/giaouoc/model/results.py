@@ -49,14 +49,21 @@ class Separation:
 Outcome = Literal["proposed", "undecided", "missed"]
 
 
+NO_BALLOT = "chưa có kết quả bỏ phiếu"  # why a vote-share condition waits, and what a document still lacks
 State = Literal["holds", "fails", "waits"]
+ConditionName = Literal["registered", "min_total", "requires", "group", "vote_share", "history", "max", "round"]
+
+
+def fold(states: list[State]) -> State:
+    """Conditions taken together: one that fails fails them all; else one that waits makes them wait."""
+    return "fails" if "fails" in states else "waits" if "waits" in states else "holds"
 
 
 @dataclass(frozen=True)
 class Condition:
     """One condition of a title for one unit, as decided: it holds, fails or waits (and why it waits)."""
 
-    name: str  # registered, min_total, requires, group, vote_share, max
+    name: ConditionName
     state: State
     detail: str  # the sentence `--explain` prints
     reason: str | None = None  # for a waiting condition: the reason printed verbatim (docs/xep-hang.md)

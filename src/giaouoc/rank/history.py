@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from giaouoc.model.records import Band, HistoryCondition
-from giaouoc.model.results import Condition, State, UnitResult
+from giaouoc.model.results import Condition, State, UnitResult, fold
 
 if TYPE_CHECKING:
     from giaouoc.rank.titles import Decided
@@ -34,7 +34,7 @@ def history_condition(condition: HistoryCondition, result: UnitResult, state: De
     """Holds when every year covered holds (for every predecessor); fails when one fails; else waits."""
     verdicts = [_year(condition, result, state, year) for year in condition.covered(state.year)]
     states = [v[0] for v in verdicts]
-    overall: State = "fails" if "fails" in states else "waits" if "waits" in states else "holds"
+    overall = fold(states)
     reason = next((v[2] for v in verdicts if v[0] == "waits"), None)
     detail = f"{describe(condition, state)}: " + "; ".join(v[1] for v in verdicts)
     return Condition("history", overall, detail, reason if overall == "waits" else None)
@@ -71,7 +71,7 @@ def _year(condition: HistoryCondition, result: UnitResult, state: Decided, year:
         return "waits", f"{year}: còn lỗi dữ liệu", year_with_errors(year)
     found = [(p, *_record(condition, record.bands, record.award, p, state)) for p in predecessors]
     states = [f[1] for f in found]
-    overall: State = "fails" if "fails" in states else "waits" if "waits" in states else "holds"
+    overall = fold(states)
     through = ", ".join(f"{p}: {what}" if p == result.unit.id else f"qua {p}: {what}" for p, _, what in found)
     verdict = {"holds": "đạt", "fails": "không đạt", "waits": "chưa có kết quả"}[overall]
     return overall, f"{year} {verdict} ({through})", missing_year(year) if overall == "waits" else None

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from giaouoc.model.records import Ballot, Band, Round, Title
-from giaouoc.model.results import Condition, TitleDecision, UnitResult
+from giaouoc.model.results import NO_BALLOT, Condition, ConditionName, TitleDecision, UnitResult
 from giaouoc.model.year import Year
 from giaouoc.rank.history import history_condition
 from giaouoc.rank.rounds import second_round
@@ -23,7 +23,6 @@ from giaouoc.vietnamese import format_number, percent
 if TYPE_CHECKING:
     from giaouoc.model.history import Past
 
-NO_BALLOT = "chưa có kết quả bỏ phiếu"
 TIE_AT_MAX = "đồng hạng tại số lượng tối đa: Khối quyết định"
 ABOVE_PENDING = "chờ kết quả các đơn vị xếp trên"
 PLACES_GONE = "hết số lượng tối đa"
@@ -139,7 +138,7 @@ def _conditions(title: Title, result: UnitResult, state: Decided, ballot: Ballot
     return tuple(conditions)
 
 
-def _earlier(required: str, unit_id: str, state: Decided, kind: str) -> Condition:
+def _earlier(required: str, unit_id: str, state: Decided, kind: ConditionName) -> Condition:
     name = state.titles[required].name if required in state.titles else required
     if unit_id in state.proposed[required]:
         return Condition(kind, "holds", f"được đề nghị «{name}» (điều kiện kèm theo)")
@@ -170,7 +169,7 @@ def _vote(title: Title, unit_id: str, ballot: Ballot | None) -> Condition:
     if ballot is None or votes is None:
         return Condition("vote_share", "waits", NO_BALLOT, NO_BALLOT)
     by_members = title.vote_base == "members"
-    base = ballot.members if by_members and ballot.members is not None else ballot.valid_count
+    base = ballot.base(title)
     count = votes.get(unit_id, 0)
     share = Fraction(count, base) if base > 0 else Fraction(0)
     over = title.min_vote_share is None

@@ -20,15 +20,17 @@ def as_text(report: Report, checked: str) -> None:
 def as_json(report: Report, checked: str) -> None:
     problems = [p.as_dict() for p in report.sorted()]
     document = {"ok": not report.errors, "errors": len(report.errors), "warnings": len(report.warnings),
-                "problems": problems}
+                "problems": problems, **({"notes": sorted(report.notes)} if report.notes else {})}
     out(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def as_github(report: Report, checked: str) -> None:
-    """GitHub/Gitea workflow commands: one annotation per problem."""
+    """GitHub/Gitea workflow commands: one annotation per problem, a notice per check skipped."""
     for p in report.sorted():
         props = f"file={_property(p.file)},line={p.line},col={p.column},title={_property(p.code)}"
         out(f"::{p.severity} {props}::{_escape(p.message)}")
+    for text in sorted(report.notes):
+        out(f"::notice title=giaouoc::{_escape(text)}")
 
 
 def _escape(message: str) -> str:

@@ -1,46 +1,16 @@
-"""`giaouoc status`: a year's progress as a terminal table or JSON."""
+"""`giaouoc status`: a year's progress (`pipeline.progress`) as a terminal table or JSON."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-from giaouoc.problems import Report
+from giaouoc.pipeline.progress import YearStatus
 from giaouoc.report.common import print_table
 from giaouoc.report.meeting import meeting_dict, meeting_line
 from giaouoc.report.terminal import out
-from giaouoc.rules.progress import YearStatus, year_status
 from giaouoc.vietnamese import format_number, plain_number
-
-
-def read_status(root: Path, folder: Path) -> YearStatus:
-    """Read and check a year folder, however incomplete, say how far it has come and, if valid, rank it."""
-    from giaouoc.history.records import past_of
-    from giaouoc.load.folder import read_year
-    from giaouoc.model.documents import missing_for, pending_for
-    from giaouoc.rank.ranking import rank_year
-    from giaouoc.rules import check_year
-
-    report = Report()
-    files = read_year(root, folder, report)
-    year = check_year(files, report)
-    state = year_status(files, report)
-    if year is None:
-        return state
-    ranking = rank_year(year, past_of(root, year))
-    documents = dict(state.documents)
-    for doc_id, missing in state.documents.items():
-        missing = missing or missing_for(doc_id, year.review is not None, year)
-        documents[doc_id] = missing
-        pending = pending_for(doc_id, year, ranking)
-        if missing is None and pending:
-            shown = "; ".join(pending[:3]) + ("; …" if len(pending) > 3 else "")
-            documents[doc_id] = f"chưa có kết quả cuối cùng: {shown}"
-    titles = list(ranking.ballot.votes) if ranking.ballot is not None else state.ballot_titles
-    return replace(state, ranking=ranking, documents=documents, ballot_titles=titles)
 
 
 def as_dict(state: YearStatus) -> dict[str, Any]:

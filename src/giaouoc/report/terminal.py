@@ -36,11 +36,14 @@ def problem_line(problem: Problem, colour: bool) -> str:
 
 
 def print_problems(report: Report, to_stdout: bool = False) -> None:
-    """Every problem, sorted, one per line: on stderr (beside a command's result), or on stdout (validate)."""
+    """Every problem, sorted, one per line: on stderr (beside a command's result), or on stdout (validate); the
+    notes of checks skipped always on stderr (validate's stdout holds problems only)."""
     stream = sys.stdout if to_stdout else sys.stderr
     colour = use_colour(stream)
     for problem in report.sorted():
         stream.write(problem_line(problem, colour) + "\n")
+    for text in sorted(report.notes):
+        sys.stderr.write(f"Lưu ý: {text}.\n")
 
 
 def summary(report: Report) -> str:

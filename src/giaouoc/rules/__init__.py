@@ -50,8 +50,11 @@ def load_year(root: Path, folder: Path) -> tuple[Year | None, Report]:
 
 
 @dataclass
-class Block:
-    """Every year of a data root, read once and checked: the files, and each folder year's Year (None on errors)."""
+class CheckedBlock:
+    """Every year of a data root, read once and checked: the files, and each folder year's Year (None on errors).
+
+    (`model.records.Block` is the block as compact.yaml names it; this is the data of all its years.)
+    """
 
     files: BlockFiles
     checked: dict[int, Year | None] = field(default_factory=dict)
@@ -60,20 +63,22 @@ class Block:
         return self.checked.get(year) is None
 
 
-def load_block(root: Path, folders: list[Path] | None = None) -> tuple[Block, Report]:
-    """Read history.yaml and the year folders (all, or those given), check each year and every cross-year rule.
-
-    Each folder year's own problems stay in `block.files.reports[year]` too, so that a later year can tell
-    which earlier years have errors.
-    """
+def check_block_files(files: BlockFiles) -> CheckedBlock:
+    """Check each year and every cross-year rule; each problem goes to the report of the file it is in."""
     from giaouoc.rules.history import check_block
 
-    report = Report()
-    files = read_block(root, report, folders)
-    block = Block(files)
+    block = CheckedBlock(files)
     for year, year_files in sorted(files.years.items()):
-        own = files.reports[year]
-        block.checked[year] = check_year(year_files, own)
-        report.extend(own)
-    check_block(files, report)
-    return block, report
+        block.checked[year] = check_year(year_files, files.reports[year])
+    check_block(files)
+    return block
+
+
+def load_block(root: Path, folders: list[Path] | None = None) -> tuple[CheckedBlock, Report]:
+    """Read history.yaml and the year folders (all, or those given), check each year and every cross-year rule.
+
+    Each folder year's own problems stay in `block.files.reports[year]` (cross-year problems in its files
+    included), history.yaml's in `block.files.history_report`, so that a year can tell which others have errors.
+    """
+    block = check_block_files(read_block(root, folders))
+    return block, block.files.report()

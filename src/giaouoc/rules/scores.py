@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from giaouoc.load.folder import YearFiles, score_file_unit
 from giaouoc.load.tree import Source
 from giaouoc.model.fields import ID_PATTERN
-from giaouoc.model.records import Entry, ItemScore, UnitScores
+from giaouoc.model.records import ENTRY_LABELS, Entry, ItemScore, UnitScores
 from giaouoc.problems import Report
 from giaouoc.vietnamese import format_number
 
@@ -46,9 +46,7 @@ def check_scores(files: YearFiles, report: Report) -> None:
                            f"không có nội dung số {item_id} trong items.yaml")
             elif score is not None:
                 _check_item_score(src, item_id, score, maxima, report)
-        for key, label in (("bonus", "điểm thưởng"), ("penalties", "điểm trừ"),
-                           ("proposed_bonus", "điểm thưởng đơn vị đề nghị"),
-                           ("proposed_penalties", "điểm trừ đơn vị tự nhận")):
+        for key, label in ENTRY_LABELS.items():
             entries: list[Entry] = getattr(scores, key)
             for index, entry in enumerate(entries):
                 if entry.points <= 0:
@@ -65,7 +63,7 @@ def check_scores(files: YearFiles, report: Report) -> None:
         for index, unit in enumerate(files.units):
             if f"scores/{unit.id}.yaml" not in files.score_files:
                 report.add(usrc.file, usrc.pos("units", index, "id"), "missing-scores",
-                           f"đơn vị «{unit.id}» chưa có tệp điểm scores/{unit.id}.yaml")
+                           f"đơn vị «{unit.id}» chưa có tệp điểm scores/{unit.id}.yaml", unit=unit.id)
 
 
 def _counted(score: ItemScore | None) -> Decimal | None:

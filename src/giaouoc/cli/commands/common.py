@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from giaouoc.errors import DataError, UsageError
-from giaouoc.load.folder import find_root, is_year_name, year_folder
+from giaouoc.load.folder import find_root, locate_year
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.report.terminal import err, print_problems
+
+if TYPE_CHECKING:
+    from giaouoc.pipeline import YearRun
 
 YearArgument = Annotated[
     str, typer.Argument(metavar="NĂM", help="Năm (ví dụ 2023) hoặc đường dẫn thư mục của năm.")
@@ -30,51 +33,49 @@ class Settings:
         return find_root(self.root_option)
 
     def locate(self, year: str) -> tuple[Path, Path]:
-        """The data root and the year folder for YEAR. A YEAR given as a path works from any folder: its data
-        root is the folder above its compacts/ (over GIAOUOC_ROOT); with --root it must lie under that root."""
-        path = Path(year)
-        if not is_year_name(year) and path.is_dir() and (path / "compact.yaml").is_file():
-            folder = path.resolve()
-            own = folder.parent.parent if folder.parent.name == "compacts" else None
-            if self.root_option is not None:
-                root = find_root(self.root_option)
-                if own is not None and not folder.is_relative_to(root):
-                    raise UsageError(f"thư mục năm {year} không nằm trong thư mục dữ liệu {root} (--root)")
-                return root, folder
-            if own is not None:
-                return own, folder
-        root = self.root
-        return root, year_folder(root, year)
+        """The data root and the year folder for YEAR (`load.folder.locate_year`)."""
+        return locate_year(year, self.root_option)
 
 
-def load_checked(settings: Settings, year: str, unit: str | None = None) -> tuple[Path, Year]:
-    """Load a year for a command that needs valid data; print its problems, refuse on errors.
+def load_run(settings: Settings, year: str, unit: str | None = None, ranked: bool = True,
+             errors_only: bool = False) -> YearRun:
+    """Run the year's pipeline for a command that needs valid data; print its problems, refuse on errors.
 
-    With `unit`, a command about one unit (form, import) shows the errors and only that unit's warnings.
+    With `unit`, a command about one unit (form) shows the errors and only that unit's warnings; with
+    `errors_only` (import, before the form names its unit) only the errors. `ranked=False` stops after the
+    checks (forms, import).
     """
-    from giaouoc.rules import load_year
+    from giaouoc.pipeline import other_years, rank, run_year
 
     root, folder = settings.locate(year)
-    loaded, report = load_year(root, folder)
-    print_problems(about(report, unit) if unit is not None else report)
-    if loaded is None:
-        err(f"Dữ liệu năm {folder.name} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại "
+    run = run_year(root, folder, last=rank if ranked else other_years)
+    assert run.files is not None
+    shown = run.report
+    if errors_only:
+        shown = Report(run.report.errors, run.report.notes)
+    elif unit is not None:
+        shown = about(run.report, unit, run.files.shown(f"scores/{unit}.yaml"))
+    print_problems(shown)
+    if run.year is None:
+        err(f"Dữ liệu năm {folder.name} có {len(run.report.errors)} lỗi: hãy sửa rồi chạy lại "
             f"(xem «giaouoc validate {year}»).")
         raise DataError("")
-    return root, loaded
+    return run
+
+
+def load_checked(settings: Settings, year: str, unit: str | None = None, errors_only: bool = False
+                 ) -> tuple[Path, Year]:
+    """A year checked (not ranked) through the pipeline; refused on errors (`load_run`)."""
+    run = load_run(settings, year, unit, ranked=False, errors_only=errors_only)
+    assert run.year is not None
+    return run.root, run.year
 
 
 def load_ranked(settings: Settings, year: str) -> tuple[Path, Year, Ranking]:
-    """Load a year and rank it (reading earlier years when its titles have history conditions); refuse on errors."""
-    from giaouoc.history.records import load_ranked as load
-
-    root, folder = settings.locate(year)
-    loaded, report, ranking = load(root, str(folder))
-    print_problems(report)
-    if loaded is None or ranking is None:
-        err(f"Dữ liệu năm {year} có {len(report.errors)} lỗi: hãy sửa rồi chạy lại (xem «giaouoc validate»).")
-        raise DataError("")
-    return root, loaded, ranking
+    """A year checked and ranked through the pipeline; refused on errors (`load_run`)."""
+    run = load_run(settings, year)
+    assert run.year is not None and run.ranking is not None
+    return run.root, run.year, run.ranking
 
 
 def output_path(settings: Settings, path: Path) -> Path:
@@ -85,9 +86,10 @@ def output_path(settings: Settings, path: Path) -> Path:
     return path
 
 
-def about(report: Report, unit: str) -> Report:
-    """The errors, and the warnings that concern one unit (its score file, or naming it)."""
-    kept = Report()
-    kept.problems = [p for p in report.problems if p.severity == "error" or p.file.endswith(f"scores/{unit}.yaml")
-                     or f"«{unit}»" in p.message]
+def about(report: Report, unit: str, score_file: str) -> Report:
+    """The errors, and the warnings that concern one unit: in its score file (`score_file`, as shown), about it
+    (`Problem.unit`), or in the cells of its form."""
+    kept = Report(notes=list(report.notes))
+    kept.problems = [p for p in report.problems if p.severity == "error" or p.file == score_file
+                     or p.unit == unit or p.sheet is not None]
     return kept

@@ -26,12 +26,11 @@ def history(ctx: typer.Context, unit: UnitOption = None, output: FormatOption = 
     """Kết quả qua các năm: xếp loại, danh hiệu đề nghị và được khen của từng đơn vị."""
     from giaouoc.history.records import chronicle
     from giaouoc.history.table import block_history
+    from giaouoc.pipeline import run_block
     from giaouoc.report.history import show
-    from giaouoc.rules import load_block
 
     settings: Settings = ctx.obj
-    block, report = load_block(settings.root)
-    refusing = [p for p in report.errors if p.file.endswith(("history.yaml", "units.yaml"))]
+    block, report, refusing = run_block(settings.root)
     print_problems(report)
     if refusing:
         raise DataError(f"history.yaml hoặc units.yaml còn {len(refusing)} lỗi: hãy sửa rồi chạy lại")

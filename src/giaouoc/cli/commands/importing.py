@@ -62,7 +62,7 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
 
         return import_tally(settings, year, files, dry_run)
     with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
-        _, data = load_checked(settings, year, unit="")  # errors now; the unit's warnings once the form names it
+        _, data = load_checked(settings, year, errors_only=True)  # the unit's warnings once the form names it
         plans = [plan_import(data, file, prefer.value if prefer else None) for file in files]
         _refuse_twice(plans, files)
         good = not any(plan.report.errors for plan in plans)
@@ -101,7 +101,7 @@ def _refuse_twice(plans: list[ImportPlan], files: list[Path]) -> None:
 def _text(plans: list[ImportPlan], files: list[Path], dry_run: bool) -> None:
     many = len(plans) > 1
     for plan, file in zip(plans, files, strict=True):
-        print_problems(about(plan.report, plan.unit) if plan.unit else plan.report)
+        print_problems(about(plan.report, plan.unit, plan.shown) if plan.unit else plan.report)
         if plan.report.errors:
             continue
         prefix = f"{file.name} ({plan.unit}): " if many else ""
@@ -122,6 +122,6 @@ def _json(plans: list[ImportPlan], files: list[Path], written: bool) -> None:
 
     from giaouoc.report.problems import import_document
 
-    documents = [import_document(about(p.report, p.unit) if p.unit else p.report, p.unit, p.shown, p.changes,
+    documents = [import_document(about(p.report, p.unit, p.shown) if p.unit else p.report, p.unit, p.shown, p.changes,
                                  written and bool(p.changes)) for p in plans]
     out(json.dumps(documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2))

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from giaouoc.cli.commands.common import Settings, YearArgument, load_ranked, output_path
+from giaouoc.cli.commands.common import Settings, YearArgument, load_run, output_path
 from giaouoc.report.terminal import out
 
 OutOption = Annotated[
@@ -22,8 +22,10 @@ def report(ctx: typer.Context, year: YearArgument, out_dir: OutOption = None) ->
     from giaouoc.load.folder import display_path
 
     settings: Settings = ctx.obj
-    root, data, ranking = load_ranked(settings, year)
-    page = render_page(root, data, ranking, earlier_years(root, data), last_change(data.folder))
+    run = load_run(settings, year)
+    root, data, ranking = run.root, run.year, run.ranking
+    assert data is not None and ranking is not None
+    page = render_page(root, data, ranking, earlier_years(run.story, data), last_change(data.folder))
     target = output_path(settings, out_dir or root / "out" / str(data.compact.year)) / "bao-cao.html"
     write_atomic(target, page.encode("utf-8"))
     out(display_path(target, root))

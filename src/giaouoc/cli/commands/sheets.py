@@ -61,7 +61,7 @@ def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx
         raise UsageError("cần «form NĂM ĐƠN_VỊ --xlsx TỆP» (một đơn vị) hoặc «form NĂM --all --out THƯ_MỤC» "
                          "(mọi đơn vị)")
     wanted = (unit or "").lower()  # PA03 as the tables print it
-    _, data = load_checked(settings, year, wanted)
+    _, data = load_checked(settings, year, wanted or None)  # --all: every unit's warnings
     units = data.units if every else [u for u in data.units if u.id == wanted]
     if not units:
         raise UsageError(f"không có đơn vị «{unit}» (các đơn vị: {', '.join(u.id for u in data.units)})")

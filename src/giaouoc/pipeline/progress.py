@@ -1,15 +1,20 @@
-"""How far a year has come: scores entered and agreed, the review, the documents that can be made."""
+"""How far a year has come (`giaouoc status`): scores entered and agreed, the review, the documents that can be
+made; from whatever the pipeline could read, however incomplete."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from giaouoc.load.folder import YearFiles
-from giaouoc.model.documents import DOCUMENT_IDS, missing_for
+from giaouoc.model.documents import DOCUMENT_IDS, missing_for, pending_for
 from giaouoc.model.records import Entry, Unit, UnitScores
 from giaouoc.model.results import Ranking
 from giaouoc.problems import Report
+
+if TYPE_CHECKING:
+    from giaouoc.pipeline.year import YearRun
 
 
 @dataclass(frozen=True)
@@ -87,3 +92,22 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
         errors=errors,
         warnings=len(report.warnings),
     )
+
+
+def status_of(run: YearRun) -> YearStatus:
+    """The progress of a year run through the pipeline; when it ranked, what each document still waits for."""
+    assert run.files is not None
+    state = year_status(run.files, run.report)
+    if run.year is None or run.ranking is None:
+        return state
+    documents = dict(state.documents)
+    for doc_id, missing in state.documents.items():
+        missing = missing or missing_for(doc_id, run.year.review is not None, run.year)
+        documents[doc_id] = missing
+        pending = pending_for(doc_id, run.year, run.ranking)
+        if missing is None and pending:
+            shown = "; ".join(pending[:3]) + ("; …" if len(pending) > 3 else "")
+            documents[doc_id] = f"chưa có kết quả cuối cùng: {shown}"
+    ballot = run.ranking.ballot  # the ballot as counted: votes computed from ballots recorded one by one
+    titles = list(ballot.votes) if ballot is not None else state.ballot_titles
+    return replace(state, ranking=run.ranking, documents=documents, ballot_titles=titles)
