@@ -4,6 +4,7 @@ Kính gửi, the DỰ THẢO mark, an appendix's heading (Mẫu 2.1)."""
 from __future__ import annotations
 
 from giaouoc.documents.frame import Frame
+from giaouoc.documents.geometry import HEADER_CELL_MARGIN_MM, HEADER_LEFT_MM
 from giaouoc.documents.wordxml import Para, paragraph, rule, table, text_mm, text_width_mm, twips
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -57,7 +58,7 @@ def header_block(frame: Frame) -> list[Para | str]:
     if not frame.header:
         return blocks
     landscape = frame.orientation == "landscape"
-    left_mm = 70.0 if not landscape else 100.0
+    left_mm = HEADER_LEFT_MM[landscape]
     right_mm = text_width_mm(landscape) - left_mm
     usable = left_mm - 2
     issuer = frame.issuer_lines or break_lines(frame.issuer, usable, 13, True)
@@ -69,7 +70,8 @@ def header_block(frame: Frame) -> list[Para | str]:
     number = [_line(frame.number_line or "", before=6, after=6)]
     date = [_line(frame.place_date or "", size=14, italic=True, before=6, after=6)]
     rows = [("", (left, right)), ("", (number, date))]
-    blocks.append(table([twips(left_mm), twips(right_mm)], rows, cell_margin=28, borderless=True))
+    blocks.append(table([twips(left_mm), twips(right_mm)], rows, cell_margin=twips(HEADER_CELL_MARGIN_MM),
+                        borderless=True))
     return blocks
 
 

@@ -4,6 +4,7 @@ Nơi nhận (II.9)."""
 from __future__ import annotations
 
 from giaouoc.documents.frame import Frame, Signer
+from giaouoc.documents.geometry import CELL_AIR_MM, ESTIMATE_SAFETY, RECIPIENT_SLACK
 from giaouoc.documents.wordhead import wrap_lines
 from giaouoc.documents.wordxml import Para, paragraph, text_width_mm
 
@@ -12,7 +13,7 @@ SIGNATURE_GAP = 4  # empty lines left for the signature and seal
 
 def heading_lines(lines: list[str], width_mm: float, size: float = 13) -> list[str]:
     """The signer's authority and post, each line broken between words only when it must be."""
-    return [part for line in lines for part in wrap_lines(line, (width_mm - 3) * 0.93, size, True)]
+    return [part for line in lines for part in wrap_lines(line, (width_mm - CELL_AIR_MM) * ESTIMATE_SAFETY, size, True)]
 
 
 def recipient_lines(frame: Frame) -> list[str]:
@@ -35,7 +36,7 @@ def signer_lines(signer: Signer, width_mm: float, size: float = 13, name_size: f
 def recipients_cell(frame: Frame, width_mm: float) -> list[Line]:
     lines: list[Line] = [("Nơi nhận:", 12, True, True)]
     for entry in recipient_lines(frame):
-        lines += [(part, 11, False, False) for part in wrap_lines(entry, width_mm * 1.05, 11, False)]
+        lines += [(part, 11, False, False) for part in wrap_lines(entry, width_mm * RECIPIENT_SLACK, 11, False)]
     return lines
 
 
