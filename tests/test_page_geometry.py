@@ -39,9 +39,7 @@ def overflowing(docx: bytes) -> list[tuple[int, int]]:
     """(table width, text width) of every table wider than the text width of its section."""
     xml = zipfile.ZipFile(__import__("io").BytesIO(docx)).read("word/document.xml").decode("utf-8")
     available = section_text_width(xml)
-    widths = table_widths(xml)
-    assert widths, "no table in the document"
-    return [(w, available) for w in widths if w > available]
+    return [(w, available) for w in table_widths(xml) if w > available]
 
 
 def render(root: Path, *args: str) -> Path:
@@ -55,6 +53,7 @@ def assert_every_table_fits(folder: Path) -> None:
     assert docs
     for path in docs:
         assert overflowing(path.read_bytes()) == [], path.name
+    assert any("<w:gridCol" in zipfile.ZipFile(p).read("word/document.xml").decode() for p in docs)
 
 
 def test_tables_of_the_sample_fit_their_pages(root: Path) -> None:
