@@ -37,22 +37,41 @@ def find_soffice(places: list[Path] | None = None) -> str:
     )
 
 
-def font_warning() -> str | None:
-    """A warning when LibreOffice would print Times New Roman in another face (fontconfig says which it picks)."""
+FONT_PACKAGES = ("Debian/Ubuntu: apt-get install fonts-liberation2 (Liberation Serif 2, cùng kích thước Times New "
+                 "Roman, đủ chữ Việt) hoặc fonts-croscore (phông Tinos); Windows và macOS có sẵn Times New Roman")
+
+
+def matched_font() -> tuple[str, set[str]] | None:
+    """The face fontconfig gives LibreOffice for Times New Roman, and the languages it covers; None without
+    fontconfig."""
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return None
     try:
-        found = subprocess.run([fc_match, "-f", "%{family}", "Times New Roman"], capture_output=True, text=True,
-                               timeout=20).stdout
+        found = subprocess.run([fc_match, "-f", "%{family[0]}\n%{lang}", "Times New Roman"], capture_output=True,
+                               text=True, timeout=20).stdout
     except (subprocess.SubprocessError, OSError):
         return None
-    if "times new roman" in found.lower():
+    face, _, langs = found.partition("\n")
+    return face.strip(), {lang.strip().lower() for lang in langs.split("|")}
+
+
+def font_warning() -> str | None:
+    """A warning when the PDF would not be printed in Times New Roman with every Vietnamese letter: the face
+    LibreOffice gets lacks ư, ơ, ế … (fontconfig's `vi` coverage), or another face stands in for it."""
+    found = matched_font()
+    if found is None:
         return None
-    face = found.split(",")[0].strip()
-    return (f"máy này không có phông Times New Roman: LibreOffice sẽ in bằng phông «{face or 'khác'}» (cỡ chữ giữ "
-            "nguyên nhưng nét chữ khác bản Word). Cài phông Times New Roman (Debian/Ubuntu: apt-get install "
-            "ttf-mscorefonts-installer; Windows và macOS có sẵn) để bản PDF giống hệt bản in")
+    face, langs = found
+    if "vi" not in langs:
+        return (f"phông «{face or 'khác'}» mà máy này dùng thay cho Times New Roman không có đủ chữ tiếng Việt "
+                "(ư, ơ, ế …): LibreOffice sẽ lấy các chữ đó từ phông khác và bản PDF bị lẫn phông. Cài một phông "
+                f"có đủ chữ Việt ({FONT_PACKAGES})")
+    if "times new roman" in face.lower():
+        return None
+    return (f"máy này không có phông Times New Roman: LibreOffice sẽ in bằng phông «{face}» (đủ chữ Việt, cỡ chữ "
+            "và độ rộng giữ nguyên nhưng nét chữ khác bản Word). Để bản PDF giống hệt bản in, cài Times New Roman "
+            "(Debian/Ubuntu: apt-get install ttf-mscorefonts-installer)")
 
 
 def _run_soffice(command: list[str]) -> None:
