@@ -30,7 +30,8 @@ def found(root: Path) -> list[tuple[str, str, int]]:
     ("review.yaml", "  invalid: 0 ", "  invalid: 1 ", "ballot-mismatch", "  voters: 9"),
     ("review.yaml", "absent: []", "absent:\n  - {unit: pa77, reason: Đi công tác}", "unknown-unit", "pa77"),
     ("review.yaml", "  deputy: pa01", "  deputy: pa05", "leader-is-deputy", "  deputy: pa05"),
-    ("review.yaml", "copies: 2", "copies: 0", "invalid-max", "copies: 0"),
+    ("review.yaml", "copies: 4", "copies: 0", "invalid-max", "copies: 0"),
+    ("review.yaml", "copies: 4", "copies: 3", "copies-recipients", "copies: 3"),
 ])
 def test_new_keys_are_checked(root: Path, file: str, old: str, new: str, code: str, needle: str) -> None:
     edit(root / YEAR / file, old, new)
@@ -51,5 +52,5 @@ def test_the_sample_uses_every_new_key(root: Path) -> None:
     assert settings["to-trinh"].date is not None and settings["bien-ban"].recipients
     ballot = year.review.ballot
     assert ballot is not None and (ballot.issued, ballot.returned, ballot.invalid) == (9, 9, 0)
-    assert year.review.counting_board and year.review.opinions and year.review.copies == 2
+    assert year.review.counting_board and year.review.opinions and year.review.copies == 4
     assert "thanh-tich/pa03" in year.texts

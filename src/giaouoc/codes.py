@@ -79,6 +79,8 @@ _ALL = [
     _error("invalid-voters", "số phiếu hợp lệ hoặc số thành viên không hợp lệ (nhỏ hơn 1, ít hơn số phiếu)"),
     _error("invalid-votes", "số phiếu của một đơn vị âm"),
     _error("votes-over-voters", "số phiếu của một đơn vị vượt số phiếu hợp lệ"),
+    _warning("copies-recipients", "biên bản lập ít bản hơn số nơi nhận (kể cả «Lưu»)",
+             "ghi «copies» bằng số nơi nhận, hoặc sửa nơi nhận của biên bản"),
     _error("votes-over-max", "tổng phiếu cho danh hiệu có «max» vượt «voters × max»"),
     # across years (docs/lich-su.md)
     _error("unknown-band", "xếp loại không có trong «scoring.bands» của năm"),

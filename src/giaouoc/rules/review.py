@@ -20,6 +20,7 @@ def check_review(files: YearFiles, report: Report) -> None:
         report.add(src.file, src.pos("end"), "invalid-time",
                    f"giờ kết thúc {review.end} phải sau giờ bắt đầu {review.start}")
     _check_people(files, report)
+    _check_copies(files, report)
     ballot = review.ballot
     if ballot is None:
         return
@@ -91,6 +92,20 @@ def _check_people(files: YearFiles, report: Report) -> None:
                        "Phó khối năm sau trùng Trưởng khối năm sau")
     if review.copies is not None and review.copies < 1:
         report.add(src.file, src.pos("copies"), "invalid-max", "số bản biên bản «copies» phải từ 1 trở lên")
+
+
+def _check_copies(files: YearFiles, report: Report) -> None:
+    """The biên bản says how many copies it is made in: at least one for each line of its Nơi nhận."""
+    review, compact = files.review, files.compact
+    if review is None or review.copies is None or review.copies < 1 or compact is None:
+        return
+    settings = compact.documents.get("bien-ban")
+    places = [*(settings.recipients if settings else []), *((settings.archive if settings else None) or ["VT"])]
+    if review.copies < len(places):
+        src = files.sources["review.yaml"]
+        report.add(src.file, src.pos("copies"), "copies-recipients",
+                   f"biên bản lập thành {review.copies:02d} bản nhưng Nơi nhận có {len(places):02d} nơi "
+                   f"({'; '.join(places)}): ghi «copies: {len(places)}» hoặc sửa nơi nhận (documents.bien-ban)")
 
 
 def _check_ballot_counts(files: YearFiles, report: Report) -> None:
