@@ -12,7 +12,9 @@ _NUMBER = re.compile(r"[-+]?[0-9][0-9.]*(,[0-9]+)?(/[0-9]+)?(%|\*)?\Z")
 _WHOLE = {"Xếp loại", "Tỷ lệ", "Số phiếu"}  # columns whose cells never wrap inside themselves
 WHOLE_SHARE = 0.4  # ... when they take no more than this share of the text width (a long reason wraps)
 CELL_PAD_MM = 2 * BODY_CELL_MARGIN_MM + 1.5  # the cell margins and some air: a number never breaks
+NATURAL_SHARE = 0.3  # when the text columns cannot all have their natural width, none asks for more than this
 TABLE_MIN_PT = 8  # the smallest size a table steps down to before its columns shrink
+COMFORT, COMFORT_PT = 0.4, 9  # a crowded table steps down to 9 pt before its text columns get < 40 % of their want
 Inline = list[tuple[str, bool, bool]]  # text, bold, italic
 
 
@@ -126,9 +128,10 @@ def _needs(texts: list[str], header_rows: int, size: float, total: float) -> tup
     return minimum, max(max(text_mm(t, size) for t in body) + CELL_PAD_MM, minimum)
 
 
-def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: int) -> list[float]:
-    """Column widths that keep numbers and words whole and give the rest to the text columns; wider than
-    `total` only when the minimums are (the caller then takes a smaller size)."""
+def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: int) -> tuple[list[float], float]:
+    """Column widths that keep numbers and words whole and give the rest to the text columns, and how well
+    the text columns are served (1: every one at its natural width); wider than `total` only when the
+    minimums are (the caller then takes a smaller size)."""
     minimum, natural = [], []
     for column in range(len(rows[0])):
         texts = ["".join(t for t, _, _ in row[column]).strip() for row in rows if column < len(row)]
@@ -139,22 +142,27 @@ def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: in
         spare = total - sum(natural)
         flexible = [n - m for n, m in zip(natural, minimum, strict=True)]
         weights = flexible if sum(flexible) > 0 else natural
-        return [n + spare * w / sum(weights) for n, w in zip(natural, weights, strict=True)]
+        return [n + spare * w / sum(weights) for n, w in zip(natural, weights, strict=True)], 1.0
     spare = max(total - sum(minimum), 0)
-    wanted = [n - m for n, m in zip(natural, minimum, strict=True)]
-    return [m + (spare * w / sum(wanted) if sum(wanted) else 0) for m, w in zip(minimum, wanted, strict=True)]
+    # what each column would like beyond its minimum, no column wanting more than a share of the width: a
+    # long reason does not starve the names of their room
+    wanted = [min(n, max(m, total * NATURAL_SHARE)) - m for n, m in zip(natural, minimum, strict=True)]
+    served = min(spare / sum(wanted), 1.0) if sum(wanted) else 1.0
+    return [m + (spare * w / sum(wanted) if sum(wanted) else 0) for m, w in zip(minimum, wanted, strict=True)], served
 
 
 def fit_columns(rows: list[list[Inline]], total: float, header_rows: int, limit: int) -> tuple[float, list[int]]:
-    """The table's font size and its column widths in twips, never wider than `total` millimetres together:
-    the size steps down (not below TABLE_MIN_PT) until every word fits; past that the columns shrink in
-    proportion and Word breaks the longest words inside their cells. `limit`: the text width in twips."""
+    """The table's font size and its column widths in twips, never wider than `total` millimetres together.
+
+    The size steps down while the words do not fit (not below TABLE_MIN_PT), or while the text columns get
+    less than COMFORT of the room they want (not below COMFORT_PT); past that the columns shrink in proportion
+    and Word breaks the longest words inside their cells. `limit`: the text width in twips."""
     columns = len(rows[0])
     size = 11 if columns > 10 else 12 if columns > 4 else 13
-    widths = _widths(rows, total, size, header_rows)
-    while sum(widths) > total + 1e-6 and size > TABLE_MIN_PT:
+    widths, served = _widths(rows, total, size, header_rows)
+    while (sum(widths) > total + 1e-6 and size > TABLE_MIN_PT) or (served < COMFORT and size > COMFORT_PT):
         size -= 1
-        widths = _widths(rows, total, size, header_rows)
+        widths, served = _widths(rows, total, size, header_rows)
     if sum(widths) > total:
         widths = [w * total / sum(widths) for w in widths]
     grid = [twips(w) for w in widths]
