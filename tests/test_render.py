@@ -143,7 +143,7 @@ def test_bien_ban_has_no_date_line_and_secretary_left(rendered: Path) -> None:
     assert names[1:] == ["Thiếu tá Trần Thị M", "Đại tá Lê Văn Hóa"]
     recipients = texts[texts.index("Nơi nhận:"):]  # below the signatures (Mẫu 1.9)
     assert recipients[1:3] == ["- Hội đồng Thi đua - Khen thưởng Công an tỉnh;", "- Các đơn vị trong Khối;"]
-    assert any(t.endswith("Biên bản được lập thành 02 bản./.") for t in texts)
+    assert any(t.endswith("Biên bản được lập thành 04 bản./.") for t in texts)
 
 
 def test_page_number_field_from_the_second_page(rendered: Path) -> None:
