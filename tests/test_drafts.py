@@ -87,3 +87,17 @@ def test_minutes_say_no_invalid_ballot_rather_than_00(root: Path) -> None:
     result = runner.invoke(app, ["--root", str(root), "render", "2023", "--doc", "bien-ban"])
     assert result.exit_code == 0, result.stderr
     assert "số phiếu không hợp lệ: 02" in (root / "out/2023/bien-ban.md").read_text(encoding="utf-8")
+
+
+def test_a_paragraph_introducing_a_list_or_table_keeps_with_it(root: Path) -> None:
+    from docx import Document
+
+    without_scores(root)
+    result = runner.invoke(app, ["--root", str(root), "render", "2023", "--draft", "--docx", "--doc", "bien-ban"])
+    assert result.exit_code == 0, result.stderr
+    paragraphs = Document(str(root / "out/2023/bien-ban.docx")).paragraphs
+    introducing = [p for p in paragraphs if p.text.strip().endswith(":") and len(p.text) > 12]
+    assert any("Các nội dung còn chờ" in p.text for p in introducing)
+    assert introducing and all(p.paragraph_format.keep_with_next for p in introducing)
+    plain = [p for p in paragraphs if p.text.startswith("Vào hồi")]
+    assert plain and not plain[0].paragraph_format.keep_with_next  # only what introduces something keeps

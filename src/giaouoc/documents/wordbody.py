@@ -76,8 +76,11 @@ def body_blocks(body: str, landscape: bool) -> list[Para | str]:
                 ordered, counter = list_stack[-1]
                 para.add(f"{counter}. " if ordered else "- ")
                 list_stack[-1][1] += 1 if ordered else 0
-            for text, bold, italic in inline_runs(tokens[index + 1]):
+            runs = inline_runs(tokens[index + 1])
+            for text, bold, italic in runs:
                 para.add(text, bold=bold, italic=italic)
+            # a paragraph ending in ":" introduces what follows (a list, a table): never the last line of a page
+            para.keep_next = "".join(text for text, _, _ in runs).rstrip().endswith(":")
             blocks.append(para)
             index += 3
             continue
