@@ -26,6 +26,12 @@ FIRST_LINE_INDENT_MM = 12.7  # 1.27 cm (II.6.e)
 BODY_CELL_MARGIN_MM = 1.0  # left and right padding inside a bordered table's cells
 HEADER_CELL_MARGIN_MM = 0.5  # the borderless header table: its columns stand almost at the margins
 HEADER_LEFT_MM = {False: 70.0, True: 100.0}  # the header's left column (authority, issuer, Số), by orientation
+HEADER_INNER_MM = 2 * HEADER_CELL_MARGIN_MM  # a header cell's width less its text: its two cell margins
+RULE_SHARE = 0.4  # a short rule under a line is 1/3 to 1/2 of it (II.5.b, II.3): 0.4 of its longest line
+
+SIGNER_SHARE = 0.45  # one signer at the right, Nơi nhận at the left: the left part of the text width
+RECIPIENTS_BELOW_SHARE = 0.6  # Nơi nhận under the signatures (biên bản) takes this share of the text width
+GRID_AIR_MM = 4.0  # what a unit head's heading keeps clear in the giao ước's signature grid
 
 # Estimates of printed width run short or long by a few per cent (per-character classes, not the font's metrics).
 ESTIMATE_SAFETY = 0.93  # a heading wrapped by estimate keeps this share of its column, so it never wraps again

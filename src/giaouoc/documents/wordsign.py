@@ -4,7 +4,14 @@ Nơi nhận (II.9)."""
 from __future__ import annotations
 
 from giaouoc.documents.frame import Frame, Signer
-from giaouoc.documents.geometry import CELL_AIR_MM, ESTIMATE_SAFETY, RECIPIENT_SLACK
+from giaouoc.documents.geometry import (
+    CELL_AIR_MM,
+    ESTIMATE_SAFETY,
+    GRID_AIR_MM,
+    RECIPIENT_SLACK,
+    RECIPIENTS_BELOW_SHARE,
+    SIGNER_SHARE,
+)
 from giaouoc.documents.wordhead import wrap_lines
 from giaouoc.documents.wordxml import Para, paragraph, text_width_mm
 
@@ -67,11 +74,11 @@ def signature_block(frame: Frame) -> list[Para]:
     if not frame.header:
         return []
     width = text_width_mm(frame.orientation == "landscape")
-    left, right = width * 0.45, width * 0.55
+    left, right = width * SIGNER_SHARE, width * (1 - SIGNER_SHARE)
     if len(frame.signers) >= 2:
         return [_gap(), *columns([signer_lines(frame.signers[0], left), signer_lines(frame.signers[1], right)],
                                  [left / 2, left + right / 2]),
-                _gap(), *columns([recipients_cell(frame, width * 0.6)], [None])]
+                _gap(), *columns([recipients_cell(frame, width * RECIPIENTS_BELOW_SHARE)], [None])]
     cells: list[list[Line]] = [recipients_cell(frame, left) if frame.recipients_place == "left" else []]
     centres: list[float | None] = [None]
     if frame.signers:
@@ -79,7 +86,7 @@ def signature_block(frame: Frame) -> list[Para]:
         centres.append(left + right / 2)
     blocks = [_gap(), *columns(cells, centres)]
     if frame.recipients_place == "below":
-        blocks += columns([recipients_cell(frame, width * 0.6)], [None])
+        blocks += columns([recipients_cell(frame, width * RECIPIENTS_BELOW_SHARE)], [None])
     return blocks
 
 
@@ -94,7 +101,7 @@ def signature_grid(frame: Frame, per_row: int = 3) -> list[Para]:
     blocks = [paragraph("", after=6, keep_next=True)]
     for start in range(0, len(frame.grid), per_row):
         signers = frame.grid[start:start + per_row]
-        headings = [heading_lines(s.heading, column - 4, 12) for s in signers]
+        headings = [heading_lines(s.heading, column - GRID_AIR_MM, 12) for s in signers]
         tallest = max(len(h) for h in headings)
         blank: Line = ("", 12.0, False, False)
         cells: list[list[Line]] = [
