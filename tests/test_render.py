@@ -354,36 +354,26 @@ def test_no_page_holds_signatures_alone(root: Path, units: int) -> None:
     assert "nhưnhau./." in "".join(pages[signed].split())  # justified text: pdftotext splits words
 
 
-def test_pdf_warns_once_when_times_new_roman_would_be_replaced(root: Path, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from giaouoc.documents.output import font_warning
-
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "fc-match"
-    fake.write_text("#!/bin/sh\nprintf 'Liberation Serif\\nen|fr|vi'\n", encoding="utf-8")
-    fake.chmod(0o755)
-    monkeypatch.setenv("PATH", str(bin_dir))
-    warning = font_warning()
-    assert warning is not None and "Times New Roman" in warning and "«Liberation Serif»" in warning
-    fake.write_text("#!/bin/sh\nprintf 'Times New Roman\\nen|vi'\n", encoding="utf-8")
-    assert font_warning() is None
-
-
-def test_pdf_warns_when_the_font_lacks_vietnamese_letters_and_names_a_package(tmp_path: Path,
-                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """fonts-liberation 1.07 has no ư, ơ, ế: the PDF would mix in DejaVu; say so and name a package with them."""
+@pytest.mark.parametrize(("family", "langs", "expected"), [
+    ("Liberation Serif", "en|fr|vi", ["Times New Roman", "«Liberation Serif»"]),  # a metric twin with every letter
+    ("Times New Roman", "en|vi", None),
+    # fonts-liberation 1.07 has no ư, ơ, ế: the PDF would mix in DejaVu; say so and name packages that have them
+    ("Liberation Serif", "aa|de|en|fr|vo", ["«Liberation Serif»", "tiếng Việt", "fonts-liberation2", "fonts-croscore"]),
+    ("Times New Roman", "en|fr", ["tiếng Việt"]),  # an old Times New Roman without Vietnamese
+])
+def test_pdf_font_warning_reads_fontconfig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, family: str, langs: str,
+                                           expected: list[str] | None) -> None:
     from giaouoc.documents.output import font_warning
 
     fake = tmp_path / "fc-match"
-    fake.write_text("#!/bin/sh\nprintf 'Liberation Serif\\naa|de|en|fr|vo'\n", encoding="utf-8")
+    fake.write_text(f"#!/bin/sh\nprintf '{family}\\n{langs}'\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(tmp_path))
     warning = font_warning()
-    assert warning is not None and "«Liberation Serif»" in warning and "tiếng Việt" in warning
-    assert "fonts-liberation2" in warning and "fonts-croscore" in warning
-    fake.write_text("#!/bin/sh\nprintf 'Times New Roman\\nen|fr'\n", encoding="utf-8")  # an old TNR, no vi
-    assert "tiếng Việt" in (font_warning() or "")
+    if expected is None:
+        assert warning is None
+    else:
+        assert warning is not None and all(part in warning for part in expected), warning
 
 
 def test_validate_checks_the_data_roots_templates_in_vietnamese(root: Path) -> None:
