@@ -60,3 +60,12 @@ def test_no_printed_page_ends_with_a_heading(root: Path) -> None:
     for number, text in enumerate(pages[:-1], start=1):
         last = [line.strip() for line in text.splitlines() if line.strip()][-1]
         assert not any(last.startswith(h) for h in headings), (number, last)
+
+
+def test_report_of_a_year_without_scores_says_so(root: Path) -> None:
+    for path in (root / "compacts/2023/scores").glob("*.yaml"):
+        path.unlink()
+    result = runner.invoke(app, ["--root", str(root), "report", "2023"])
+    assert result.exit_code == 0, result.stderr
+    page = (root / "out/2023/bao-cao.html").read_text(encoding="utf-8")
+    assert "Chưa có kết quả: chưa đơn vị nào được xếp hạng" in page and "<svg" not in page

@@ -77,6 +77,8 @@ def charts(year: Year, ranking: Ranking, earlier: Earlier) -> dict[str, str]:
     from giaouoc.documents.charts import heatmap, totals_chart, trend_chart
 
     ranked = ranking.ranked
+    if not ranked:  # no unit has all its scores yet: nothing to draw
+        return {}
     bands = [(b.short or b.name, b.min) for b in year.compact.scoring.bands]
     found = {"totals": totals_chart([r.unit.label for r in ranked], [r.total for r in ranked],
                                     [bool(r.pending) or r.provisional for r in ranked], bands,
