@@ -69,3 +69,4 @@ def test_report_of_a_year_without_scores_says_so(root: Path) -> None:
     assert result.exit_code == 0, result.stderr
     page = (root / "out/2023/bao-cao.html").read_text(encoding="utf-8")
     assert "Chưa có kết quả: chưa đơn vị nào được xếp hạng" in page and "<svg" not in page
+    assert page.count("Chưa có điểm</td>") == 9 and "thiếu điểm nội dung 1, 2" not in page

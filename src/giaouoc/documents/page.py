@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from giaouoc.documents.context import title_outcomes
+from giaouoc.documents.pending import unscored
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.vietnamese import format_number, short_date
@@ -126,6 +127,7 @@ def render_page(root: Path, year: Year, ranking: Ranking, earlier: Earlier, data
         "outcomes": title_outcomes(year, ranking), "titles": {t.id: t for t in year.compact.titles},
         "page": data, "earlier": earlier, "data_date": shown_date(data_date),
         "band_short": {b.name: b.short or b.name for b in year.compact.scoring.bands},
+        "unscored": unscored(ranking),  # unit id -> "Chưa có điểm" or what it lacks
     }
     try:
         with time_limit():
