@@ -101,3 +101,17 @@ def test_a_paragraph_introducing_a_list_or_table_keeps_with_it(root: Path) -> No
     assert introducing and all(p.paragraph_format.keep_with_next for p in introducing)
     plain = [p for p in paragraphs if p.text.startswith("Vào hồi")]
     assert plain and not plain[0].paragraph_format.keep_with_next  # only what introduces something keeps
+
+
+def test_missing_phrase_keeps_a_reason_that_says_more_than_the_contents() -> None:
+    from factory import make_year
+    from giaouoc.documents.pending import missing_phrase, unscored
+    from giaouoc.rank.ranking import rank_year
+
+    units = {"a": {"scores": {1: 40}}, "b": {"scores": {}}, "c": {"scores": {1: 40, 2: 40, 3: 0, 4: 0}}}
+    ranking = rank_year(make_year(units, items={1: 50, 2: 50, 3: 0, 4: 0}))
+    a, b = ranking.result("a"), ranking.result("b")
+    assert missing_phrase(a) == "thiếu điểm nội dung 2–4" and missing_phrase(b) == "chưa có điểm nội dung nào"
+    assert unscored(ranking) == {"a": "Chưa đủ điểm (thiếu nội dung 2–4)", "b": "Chưa có điểm"}
+    a.not_ranked = "thiếu điểm tiêu chí 2b"  # a reason from finer scoring is kept as it is
+    assert missing_phrase(a) == "thiếu điểm tiêu chí 2b"

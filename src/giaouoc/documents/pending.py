@@ -22,14 +22,21 @@ def number_ranges(numbers: list[int]) -> str:
     return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
 
 
+ITEMS_MISSING = "thiếu điểm nội dung "  # how the ranking words a unit left unranked for missing contents
+
+
 def missing_items(result: UnitResult) -> list[int]:
     return [item for item, score in result.items.items() if score is None]
 
 
 def missing_phrase(result: UnitResult) -> str:
-    """Why a unit has no result yet: no score at all, or the contents still without one."""
+    """Why a unit has no result yet: no score at all, the contents still without one as ranges ("thiếu điểm
+    nội dung 3–13"), or the ranking's own reason when it says more than which contents."""
     missing = missing_items(result)
-    return NO_SCORES if len(missing) == len(result.items) else "thiếu điểm nội dung " + number_ranges(missing)
+    if missing and len(missing) == len(result.items):
+        return NO_SCORES
+    reason = result.not_ranked or ""
+    return ITEMS_MISSING + number_ranges(missing) if missing and reason.startswith(ITEMS_MISSING) else reason
 
 
 def unscored(ranking: Ranking) -> dict[str, str]:
@@ -38,9 +45,9 @@ def unscored(ranking: Ranking) -> dict[str, str]:
     found = {}
     for result in ranking.units:
         if result.rank is None and not result.excluded:
-            missing = missing_items(result)
-            found[result.unit.id] = "Chưa có điểm" if len(missing) == len(result.items) else \
-                f"Chưa đủ điểm (thiếu nội dung {number_ranges(missing)})"
+            phrase = missing_phrase(result)
+            found[result.unit.id] = "Chưa có điểm" if phrase == NO_SCORES else \
+                f"Chưa đủ điểm ({phrase.replace('thiếu điểm nội dung', 'thiếu nội dung', 1)})"
     return found
 
 
