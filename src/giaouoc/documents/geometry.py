@@ -22,6 +22,7 @@ MARGIN_RIGHT_MM = 15
 HEADER_DISTANCE_MM = 10  # the page number stands in the top margin (I.7)
 FOOTER_DISTANCE_MM = 12.7
 FIRST_LINE_INDENT_MM = 12.7  # 1.27 cm (II.6.e)
+DEFAULT_TAB_MM = 12.7  # Word's tab interval where a paragraph sets none: one first-line indent
 
 BODY_CELL_MARGIN_MM = 1.0  # left and right padding inside a bordered table's cells
 HEADER_CELL_MARGIN_MM = 0.5  # the borderless header table: its columns stand almost at the margins

@@ -9,6 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from giaouoc.documents.geometry import (
+    DEFAULT_TAB_MM,
     FOOTER_DISTANCE_MM,
     HEADER_DISTANCE_MM,
     LINE_TWIPS,
@@ -95,7 +96,7 @@ STYLES = (
 _COMPAT = "".join(f'<w:compatSetting w:name="{name}" w:uri="http://schemas.microsoft.com/office/word" w:val="{value}"/>'
                   for name, value in (("compatibilityMode", 14), ("overrideTableStyleFontSizeAndJustification", 1),
                                       ("enableOpenTypeFeatures", 1), ("doNotFlipMirrorIndents", 1)))
-SETTINGS = (f'<w:settings {W}><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>'
+SETTINGS = (f'<w:settings {W}><w:zoom w:percent="100"/><w:defaultTabStop w:val="{twips(DEFAULT_TAB_MM)}"/>'
             '<w:characterSpacingControl w:val="doNotCompress"/>'
             f'<w:compat><w:useFELayout/>{_COMPAT}</w:compat><w:themeFontLang w:val="vi-VN"/></w:settings>')
 
