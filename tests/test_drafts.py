@@ -115,3 +115,15 @@ def test_missing_phrase_keeps_a_reason_that_says_more_than_the_contents() -> Non
     assert unscored(ranking) == {"a": "Chưa đủ điểm (thiếu nội dung 2–4)", "b": "Chưa có điểm"}
     a.not_ranked = "thiếu điểm tiêu chí 2b"  # a reason from finer scoring is kept as it is
     assert missing_phrase(a) == "thiếu điểm tiêu chí 2b"
+
+
+def test_a_skipped_document_names_each_reason_once(root: Path) -> None:
+    review = root / "compacts/2023/review.yaml"
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text[:text.index("  votes:")] + "  votes: {}\n" + text[text.index("opinions:"):],
+                      encoding="utf-8")
+    result = runner.invoke(app, ["--root", str(root), "render", "2023"])
+    assert result.exit_code == 0, result.stderr
+    line = next(line for line in result.stderr.splitlines() if "Bỏ qua văn bản «to-trinh»" in line)
+    assert line.count("Đơn vị Quyết thắng — chưa có kết quả bỏ phiếu") == 1
+    assert "PA03, PA05, PA01" in line
