@@ -32,6 +32,7 @@ def found(root: Path) -> list[tuple[str, str, int]]:
     ("review.yaml", "absent: []", "absent:\n  - {unit: pa77, reason: Đi công tác}", "unknown-unit", "pa77"),
     ("review.yaml", "  deputy: pa01", "  deputy: pa05", "leader-is-deputy", "  deputy: pa05"),
     ("review.yaml", "copies: 4", "copies: 0", "invalid-max", "copies: 0"),
+    ("review.yaml", "copies: 4", "copies: 3", "copies-mismatch", "copies: 3"),
 ])
 def test_new_keys_are_checked(root: Path, file: str, old: str, new: str, code: str, needle: str) -> None:
     hand_written(root / YEAR)  # the cases on the ballot edit its totals written by hand

@@ -118,6 +118,13 @@ def date_phrase(day: date) -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def short_date(day: date) -> str:
+    """ "09/3/2023", "27/11/2026": a date as people read it in a message (never ISO), leading zeros as in
+    `date_phrase`."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
 def upper(text: str) -> str:
     """Capitals that keep every diacritic (str.upper does, after NFC)."""
     return unicodedata.normalize("NFC", text.upper())

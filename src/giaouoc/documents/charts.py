@@ -17,6 +17,7 @@ PENDING = "#c98a1b"
 LINE_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
                 "#17becf"]  # matplotlib's tab10: ten units told apart by colour, more by marker as well
 MARKERS = ["o", "s", "^", "D", "v"]
+DARK_SHARE = 0.93  # heat-map cells this full are dark green: their numbers are written in white
 
 
 def _svg(figure: Any, prefix: str, title: str) -> str:
@@ -40,6 +41,13 @@ def _svg(figure: Any, prefix: str, title: str) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _comma_formatter() -> Any:
+    """Tick labels with the decimal comma ("0,5", "77,5"), as every number people read in giaouoc."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _: f"{value:g}".replace(".", ","))
 
 
 def _figure(width: float, height: float) -> Any:
@@ -66,7 +74,9 @@ def totals_chart(labels: list[str], totals: list[Decimal], pending: list[bool],
     for index, value in enumerate(values):
         axes.text(index, value + 0.3, f"{value:g}".replace(".", ","), ha="center", va="bottom", fontsize=8)
     bottom = max(0.0, min(values, default=0) - 10)
+    bottom -= bottom % 5  # a round number at the foot of the axis
     axes.set_ylim(bottom, max(values, default=100) + 5)
+    axes.yaxis.set_major_formatter(_comma_formatter())
     axes.set_xlim(-0.6, len(values) - 0.4)
     for name, minimum in bands:
         if float(minimum) > bottom:
@@ -75,7 +85,13 @@ def totals_chart(labels: list[str], totals: list[Decimal], pending: list[bool],
                           xycoords=("axes fraction", "data"), xytext=(4, 0), textcoords="offset points",
                           va="center", ha="left", fontsize=7, color="#555555")
     axes.set_xticks(range(len(labels)), labels, rotation=0 if len(labels) <= 12 else 60, fontsize=8)
-    axes.set_ylabel("Tổng điểm")
+    if bottom > 0:  # the axis does not start at 0: say so, and mark the break at its foot
+        axes.set_ylabel(f"Tổng điểm (trục bắt đầu từ {bottom:g}, không từ 0)")
+        for offset in (-0.012, 0.012):
+            axes.plot([-0.015, 0.015], [offset - 0.012, offset + 0.012], transform=axes.transAxes, color="#1d2733",
+                      linewidth=1, clip_on=False, zorder=3)
+    else:
+        axes.set_ylabel("Tổng điểm")
     return _svg(figure, "tong-diem", title)
 
 
@@ -88,14 +104,15 @@ def heatmap(units: list[str], items: list[str], shares: list[list[float | None]]
     image = axes.imshow(grid, cmap="RdYlGn", vmin=0.5, vmax=1.0, aspect="auto")
     for r, row in enumerate(values):
         for c, text in enumerate(row):
-            axes.text(c, r, text, ha="center", va="center", fontsize=7)
+            dark = shares[r][c] is not None and (shares[r][c] or 0) >= DARK_SHARE
+            axes.text(c, r, text, ha="center", va="center", fontsize=7, color="white" if dark else "black")
     axes.set_xticks(range(len(items)), items, fontsize=8)
     axes.set_yticks(range(len(units)), units, fontsize=8)
     axes.set_xlabel("Nội dung")
     axes.tick_params(length=0)
     for side in ("left", "bottom"):
         axes.spines[side].set_visible(False)
-    colorbar = figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02)
+    colorbar = figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02, format=_comma_formatter())
     colorbar.set_label("tỷ lệ so với điểm chuẩn", fontsize=8)
     return _svg(figure, "nhiet", title)
 

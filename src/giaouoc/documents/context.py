@@ -10,7 +10,8 @@ from typing import Any
 
 from giaouoc.documents.adopted import band_lines, tie_break_line, title_lines
 from giaouoc.documents.meeting import meeting_context
-from giaouoc.model.documents import clean_base, pending_for
+from giaouoc.documents.pending import any_scores, pending_lines, unscored
+from giaouoc.model.documents import clean_base
 from giaouoc.model.records import Compact, DocumentSettings, Person, Title, Unit
 from giaouoc.model.results import Ranking, UnitResult
 from giaouoc.model.year import Year
@@ -103,7 +104,9 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
     return {
         "doc_id": doc_id,
         "draft": draft,  # not final: the document is a DỰ THẢO and prints what is pending
-        "pending": pending_for(doc_id, year, ranking),
+        "pending": pending_lines(doc_id, year, ranking),  # one line per reason, naming the units it concerns
+        "scored": any_scores(ranking),  # False: no unit has any score, there is no result to show at all
+        "unscored": unscored(ranking),  # unit id -> why it has no result yet (a draft prints no total for it)
         "year": compact.year,
         "compact": compact,
         "block": compact.block,

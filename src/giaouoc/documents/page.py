@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from giaouoc.documents.context import title_outcomes
+from giaouoc.documents.pending import unscored
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
-from giaouoc.vietnamese import format_number
+from giaouoc.vietnamese import format_number, short_date
 
 PAGE = "bao-cao.html.j2"
 # Earlier years as plain values: year -> unit id -> (rank, total, band); built by the command from history.
@@ -77,6 +78,8 @@ def charts(year: Year, ranking: Ranking, earlier: Earlier) -> dict[str, str]:
     from giaouoc.documents.charts import heatmap, totals_chart, trend_chart
 
     ranked = ranking.ranked
+    if not ranked:  # no unit has all its scores yet: nothing to draw
+        return {}
     bands = [(b.short or b.name, b.min) for b in year.compact.scoring.bands]
     found = {"totals": totals_chart([r.unit.label for r in ranked], [r.total for r in ranked],
                                     [bool(r.pending) or r.provisional for r in ranked], bands,
@@ -96,6 +99,16 @@ def charts(year: Year, ranking: Ranking, earlier: Earlier) -> dict[str, str]:
     return found
 
 
+def shown_date(iso: str | None) -> str | None:
+    """A date from git ("2026-11-27") as people read it ("27/11/2026")."""
+    from datetime import date
+
+    try:
+        return short_date(date.fromisoformat(iso)) if iso else None
+    except ValueError:
+        return None
+
+
 def render_page(root: Path, year: Year, ranking: Ranking, earlier: Earlier, data_date: str | None) -> str:
     """The page's HTML: the template from the data root or the default, escaped, charts inline."""
     from markupsafe import Markup
@@ -112,8 +125,9 @@ def render_page(root: Path, year: Year, ranking: Ranking, earlier: Earlier, data
         "year": year.compact.year, "compact": year.compact, "block": year.compact.block, "ranking": ranking,
         "ranked": ranking.ranked, "unranked": [r for r in ranking.units if r.rank is None], "items": year.items,
         "outcomes": title_outcomes(year, ranking), "titles": {t.id: t for t in year.compact.titles},
-        "page": data, "earlier": earlier, "data_date": data_date,
+        "page": data, "earlier": earlier, "data_date": shown_date(data_date),
         "band_short": {b.name: b.short or b.name for b in year.compact.scoring.bands},
+        "unscored": unscored(ranking),  # unit id -> "Chưa có điểm" or what it lacks
     }
     try:
         with time_limit():

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from giaouoc.documents.context import build_context
 from giaouoc.documents.environment import build_environment, template_folders
 from giaouoc.documents.frame import Frame
+from giaouoc.documents.pending import pending_lines
 from giaouoc.documents.sandbox import bounded, time_limit
 from giaouoc.documents.templates import jinja_message
 from giaouoc.errors import DataError, FatalError
@@ -78,7 +79,8 @@ def render_all(root: Path, year: Year, ranking: Ranking, doc_ids: list[str], ask
         if missing is not None:
             why = missing
         elif pending and not draft:
-            why = "kết quả chưa cuối cùng (" + "; ".join(pending) + "); dùng --draft để lập bản dự thảo"
+            why = ("kết quả chưa cuối cùng (" + "; ".join(pending_lines(doc_id, year, ranking))
+                   + "); dùng --draft để lập bản dự thảo")
         else:
             rendered.append(render_document(root, year, ranking, doc_id, env, draft=bool(pending)))
             continue

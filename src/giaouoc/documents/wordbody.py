@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from giaouoc.documents.geometry import BODY_CELL_MARGIN_MM, text_width_twips
 from giaouoc.documents.wordxml import BODY_PT, Para, Row, paragraph, table, text_mm, text_width_mm, twips
 
 _NUMBER = re.compile(r"[-+]?[0-9][0-9.]*(,[0-9]+)?(/[0-9]+)?(%|\*)?\Z")
 _WHOLE = {"Xếp loại", "Tỷ lệ", "Số phiếu"}  # columns whose cells never wrap inside themselves
 _WHOLE_HEAD = {"Đồng ý", "Kết quả"}  # headings never broken (the ballot paper's column to mark, the count's)
+WHOLE_SHARE = 0.4  # ... when they take no more than this share of the text width (a long reason wraps)
+CELL_PAD_MM = 2 * BODY_CELL_MARGIN_MM + 1.5  # the cell margins and some air: a number never breaks
+NATURAL_SHARE = 0.3  # when the text columns cannot all have their natural width, none asks for more than this
+TABLE_MIN_PT = 8  # the smallest size a table steps down to before its columns shrink
+COMFORT, COMFORT_PT = 0.4, 9  # a crowded table steps down to 9 pt before its text columns get < 40 % of their want
 Inline = list[tuple[str, bool, bool]]  # text, bold, italic
 
 
@@ -71,8 +77,11 @@ def body_blocks(body: str, landscape: bool) -> list[Para | str]:
                 ordered, counter = list_stack[-1]
                 para.add(f"{counter}. " if ordered else "- ")
                 list_stack[-1][1] += 1 if ordered else 0
-            for text, bold, italic in inline_runs(tokens[index + 1]):
+            runs = inline_runs(tokens[index + 1])
+            for text, bold, italic in runs:
                 para.add(text, bold=bold, italic=italic)
+            # a paragraph ending in ":" introduces what follows (a list, a table): never the last line of a page
+            para.keep_next = "".join(text for text, _, _ in runs).rstrip().endswith(":")
             blocks.append(para)
             index += 3
             continue
@@ -108,31 +117,65 @@ def _table_rows(tokens: list[Any]) -> tuple[list[list[Inline]], list[str], int]:
     return rows, aligns, header_rows
 
 
-def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: int) -> list[float]:
-    """Column widths that keep numbers and words whole and give the rest to the text columns."""
-    pad = 3.5  # cell margins (1 mm each side) and some air: a number never breaks
-    natural, minimum = [], []
+def _needs(texts: list[str], header_rows: int, size: float, total: float) -> tuple[float, float]:
+    """A column's (minimum, natural) width: the minimum keeps every word whole, and keeps whole a number, a
+    percentage or, in a column of band names, any cell short enough to stand on one line."""
+    head = [w for text in texts[:header_rows] for w in text.split()] or [""]
+    body = texts[header_rows:] or [""]
+    words = [w for text in body for w in text.split()] or [""]
+    widest = max(max(text_mm(w, size) for w in words), max(text_mm(w, size, True) for w in head))
+    named_whole = " ".join(texts[:header_rows]) in _WHOLE
+    for text in body:
+        if _NUMBER.match(text) or (named_whole and text_mm(text, size) <= total * WHOLE_SHARE):
+            widest = max(widest, text_mm(text, size))
+    if " ".join(texts[:header_rows]) in _WHOLE_HEAD:
+        widest = max(widest, text_mm(" ".join(texts[:header_rows]), size, True))
+    minimum = max(widest, text_mm("00", size)) + CELL_PAD_MM
+    return minimum, max(max(text_mm(t, size) for t in body) + CELL_PAD_MM, minimum)
+
+
+def _widths(rows: list[list[Inline]], total: float, size: float, header_rows: int) -> tuple[list[float], float]:
+    """Column widths that keep numbers and words whole and give the rest to the text columns, and how well
+    the text columns are served (1: every one at its natural width); wider than `total` only when the
+    minimums are (the caller then takes a smaller size)."""
+    minimum, natural = [], []
     for column in range(len(rows[0])):
         texts = ["".join(t for t, _, _ in row[column]).strip() for row in rows if column < len(row)]
-        head = [w for text in texts[:header_rows] for w in text.split()] or [""]
-        body = texts[header_rows:] or [""]
-        words = [w for text in body for w in text.split()] or [""]
-        widest_word = max(max(text_mm(w, size) for w in words), max(text_mm(w, size, True) for w in head))
-        whole = " ".join(texts[:header_rows]) in _WHOLE or all(_NUMBER.match(t) or not t for t in body)
-        if whole:  # a number, a percentage or a band name stays on one line
-            widest_word = max([widest_word, *(text_mm(t, size) for t in body)])
-        if " ".join(texts[:header_rows]) in _WHOLE_HEAD:
-            widest_word = max(widest_word, text_mm(" ".join(texts[:header_rows]), size, True))
-        minimum.append(max(widest_word, text_mm("00", size)) + pad)
-        natural.append(max(max(text_mm(t, size) for t in body), widest_word) + pad)
+        low, high = _needs(texts, header_rows, size, total)
+        minimum.append(low)
+        natural.append(high)
     if sum(natural) <= total:
         spare = total - sum(natural)
         flexible = [n - m for n, m in zip(natural, minimum, strict=True)]
         weights = flexible if sum(flexible) > 0 else natural
-        return [n + spare * w / sum(weights) for n, w in zip(natural, weights, strict=True)]
+        return [n + spare * w / sum(weights) for n, w in zip(natural, weights, strict=True)], 1.0
     spare = max(total - sum(minimum), 0)
-    wanted = [n - m for n, m in zip(natural, minimum, strict=True)]
-    return [m + (spare * w / sum(wanted) if sum(wanted) else 0) for m, w in zip(minimum, wanted, strict=True)]
+    # what each column would like beyond its minimum, no column wanting more than a share of the width: a
+    # long reason does not starve the names of their room
+    wanted = [min(n, max(m, total * NATURAL_SHARE)) - m for n, m in zip(natural, minimum, strict=True)]
+    served = min(spare / sum(wanted), 1.0) if sum(wanted) else 1.0
+    return [m + (spare * w / sum(wanted) if sum(wanted) else 0) for m, w in zip(minimum, wanted, strict=True)], served
+
+
+def fit_columns(rows: list[list[Inline]], total: float, header_rows: int, limit: int) -> tuple[float, list[int]]:
+    """The table's font size and its column widths in twips, never wider than `total` millimetres together.
+
+    The size steps down while the words do not fit (not below TABLE_MIN_PT), or while the text columns get
+    less than COMFORT of the room they want (not below COMFORT_PT); past that the columns shrink in proportion
+    and Word breaks the longest words inside their cells. `limit`: the text width in twips."""
+    columns = len(rows[0])
+    size = 11 if columns > 10 else 12 if columns > 4 else 13
+    widths, served = _widths(rows, total, size, header_rows)
+    while (sum(widths) > total + 1e-6 and size > TABLE_MIN_PT) or (served < COMFORT and size > COMFORT_PT):
+        size -= 1
+        widths, served = _widths(rows, total, size, header_rows)
+    if sum(widths) > total:
+        widths = [w * total / sum(widths) for w in widths]
+    grid = [twips(w) for w in widths]
+    excess = sum(grid) - min(twips(total), limit)  # rounding: never a twip past the margin
+    if excess > 0:
+        grid[grid.index(max(grid))] -= excess
+    return size, grid
 
 
 def table_xml(tokens: list[Any], landscape: bool) -> str:
@@ -141,8 +184,7 @@ def table_xml(tokens: list[Any], landscape: bool) -> str:
     rows, aligns, header_rows = _table_rows(tokens)
     if not rows:
         return ""
-    size = 11 if len(rows[0]) > 10 else 12 if len(rows[0]) > 4 else 13
-    widths = [twips(w) for w in _widths(rows, text_width_mm(landscape), size, header_rows)]
+    size, widths = fit_columns(rows, text_width_mm(landscape), header_rows, text_width_twips(landscape))
     table_rows: list[Row] = []
     for r, row in enumerate(rows):
         header = r < header_rows
@@ -158,4 +200,4 @@ def table_xml(tokens: list[Any], landscape: bool) -> str:
             cells.append([para])
         # a row never breaks across pages; header rows repeat on each page
         table_rows.append(("<w:cantSplit/>" + ("<w:tblHeader/>" if header else ""), cells))
-    return table(widths, table_rows, cell_margin=57, style="TableGrid", centred=True)
+    return table(widths, table_rows, cell_margin=twips(BODY_CELL_MARGIN_MM), style="TableGrid", centred=True)

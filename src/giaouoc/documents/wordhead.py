@@ -4,6 +4,7 @@ Kính gửi, the DỰ THẢO mark, an appendix's heading (Mẫu 2.1)."""
 from __future__ import annotations
 
 from giaouoc.documents.frame import Frame
+from giaouoc.documents.geometry import HEADER_CELL_MARGIN_MM, HEADER_INNER_MM, HEADER_LEFT_MM, RULE_SHARE
 from giaouoc.documents.wordxml import Para, paragraph, rule, table, text_mm, text_width_mm, twips
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -57,19 +58,21 @@ def header_block(frame: Frame) -> list[Para | str]:
     if not frame.header:
         return blocks
     landscape = frame.orientation == "landscape"
-    left_mm = 70.0 if not landscape else 100.0
+    left_mm = HEADER_LEFT_MM[landscape]
     right_mm = text_width_mm(landscape) - left_mm
-    usable = left_mm - 2
+    usable = left_mm - HEADER_INNER_MM - 1  # and a millimetre of air: the issuer never touches the column's edge
     issuer = frame.issuer_lines or break_lines(frame.issuer, usable, 13, True)
     longest = max(text_mm(line, 13, True) for line in issuer)
     left = [*(_line(line) for line in break_lines(frame.authority, usable, 13, False)),
-            *(_line(line, bold=True) for line in issuer), rule(min(longest * 0.4, usable), left_mm - 1)]
+            *(_line(line, bold=True) for line in issuer),
+            rule(min(longest * RULE_SHARE, usable), left_mm - HEADER_INNER_MM)]
     right = [_line(NATION, size=12 if not landscape else 13, bold=True), _line(MOTTO, bold=True),
-             rule(text_mm(MOTTO, 13, True), right_mm - 1)]
+             rule(text_mm(MOTTO, 13, True), right_mm - HEADER_INNER_MM)]
     number = [_line(frame.number_line or "", before=6, after=6)]
     date = [_line(frame.place_date or "", size=14, italic=True, before=6, after=6)]
     rows = [("", (left, right)), ("", (number, date))]
-    blocks.append(table([twips(left_mm), twips(right_mm)], rows, cell_margin=28, borderless=True))
+    blocks.append(table([twips(left_mm), twips(right_mm)], rows, cell_margin=twips(HEADER_CELL_MARGIN_MM),
+                        borderless=True))
     return blocks
 
 
@@ -86,7 +89,7 @@ def title_block(frame: Frame) -> list[Para | str]:
     if frame.reference:
         blocks.append(paragraph(frame.reference, size=14, italic=True, align="center", after=0, spacing=1.0))
     longest = min(text_mm(frame.title, 14, True), width)  # the trích yếu's longest line, as far as we can tell
-    blocks.append(rule(longest * 0.4, width, after=12, before=3))  # 1/3 to 1/2 of it, clear of the text (II.5.b)
+    blocks.append(rule(longest * RULE_SHARE, width, after=12, before=3))  # 1/3 to 1/2 of it, clear of the text (II.5.b)
     if len(frame.addressee) == 1:
         blocks.append(paragraph(f"Kính gửi: {frame.addressee[0]}.", align="center", after=12))
     elif frame.addressee:

@@ -8,7 +8,21 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from giaouoc.documents.wordxml import BODY_PT, FONTS_XML, LINE_SPACING, Para, page_field, twips
+from giaouoc.documents.geometry import (
+    DEFAULT_TAB_MM,
+    FOOTER_DISTANCE_MM,
+    HEADER_DISTANCE_MM,
+    LINE_TWIPS,
+    MARGIN_BOTTOM_MM,
+    MARGIN_LEFT_MM,
+    MARGIN_RIGHT_MM,
+    MARGIN_TOP_MM,
+    half_points,
+    page_mm,
+    text_width_twips,
+    twips,
+)
+from giaouoc.documents.wordxml import BODY_PT, FONTS_XML, LINE_SPACING, Para, page_field
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -49,7 +63,11 @@ _TABLE_MARGINS = ('<w:tblInd w:w="0" w:type="dxa"/>{borders}<w:tblCellMar><w:top
                   '<w:right w:w="108" w:type="dxa"/></w:tblCellMar>')
 _GRID = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
                 for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-_SINGLE = '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+_SINGLE = f'<w:spacing w:after="0" w:line="{LINE_TWIPS}" w:lineRule="auto"/>'
+# The header's tab stops: centred on the A4 text width and at its right edge (Word's defaults, 4680 and 9360,
+# are those of US Letter with one-inch margins).
+_HEADER_TABS = (f'<w:tabs><w:tab w:val="center" w:pos="{text_width_twips(False) // 2}"/>'
+                f'<w:tab w:val="right" w:pos="{text_width_twips(False)}"/></w:tabs>')
 
 STYLES = (
     f"<w:styles {W}><w:docDefaults><w:rPrDefault><w:rPr>{FONTS_XML}"
@@ -57,12 +75,12 @@ STYLES = (
     '</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="200" w:line="276" w:lineRule="auto"/></w:pPr>'
     "</w:pPrDefault></w:docDefaults>"
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr>'
-    f'<w:spacing w:before="0" w:after="120" w:line="{round(LINE_SPACING * 240)}" w:lineRule="auto"/></w:pPr>'
-    f'<w:rPr>{FONTS_XML}<w:sz w:val="{BODY_PT * 2}"/><w:szCs w:val="{BODY_PT * 2}"/><w:lang w:val="vi-VN"/>'
+    f'<w:spacing w:before="0" w:after="120" w:line="{round(LINE_SPACING * LINE_TWIPS)}" w:lineRule="auto"/>'
+    f'</w:pPr><w:rPr>{FONTS_XML}<w:sz w:val="{half_points(BODY_PT)}"/><w:szCs w:val="{half_points(BODY_PT)}"/>'
+    '<w:lang w:val="vi-VN"/>'
     "</w:rPr></w:style>"
     '<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>'
-    '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/>'
-    f'<w:tab w:val="right" w:pos="9360"/></w:tabs>{_SINGLE}</w:pPr></w:style>'
+    f'<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr>{_HEADER_TABS}{_SINGLE}</w:pPr></w:style>'
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
     '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
@@ -78,7 +96,7 @@ STYLES = (
 _COMPAT = "".join(f'<w:compatSetting w:name="{name}" w:uri="http://schemas.microsoft.com/office/word" w:val="{value}"/>'
                   for name, value in (("compatibilityMode", 14), ("overrideTableStyleFontSizeAndJustification", 1),
                                       ("enableOpenTypeFeatures", 1), ("doNotFlipMirrorIndents", 1)))
-SETTINGS = (f'<w:settings {W}><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>'
+SETTINGS = (f'<w:settings {W}><w:zoom w:percent="100"/><w:defaultTabStop w:val="{twips(DEFAULT_TAB_MM)}"/>'
             '<w:characterSpacingControl w:val="doNotCompress"/>'
             f'<w:compat><w:useFELayout/>{_COMPAT}</w:compat><w:themeFontLang w:val="vi-VN"/></w:settings>')
 
@@ -95,14 +113,17 @@ def header(numbered: bool) -> str:
 
 
 def section(landscape: bool) -> str:
-    """A4 with the ND30 margins: top 20, bottom 20, left 30, right 15 mm; numbers from the second page on."""
-    width, height = (297, 210) if landscape else (210, 297)
+    """A4 with the ND30 margins (geometry.py: top 20, bottom 20, left 30, right 15 mm); numbers from the second
+    page on."""
+    width, height = page_mm(landscape)
     orient = ' w:orient="landscape"' if landscape else ""
     return (f'<w:sectPr><w:headerReference w:type="default" r:id="{HEADER}"/>'
             f'<w:headerReference w:type="first" r:id="{FIRST_HEADER}"/>'
             f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"{orient}/>'
-            f'<w:pgMar w:top="{twips(20)}" w:right="{twips(15)}" w:bottom="{twips(20)}" w:left="{twips(30)}" '
-            f'w:header="{twips(10)}" w:footer="720" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/>'
+            f'<w:pgMar w:top="{twips(MARGIN_TOP_MM)}" w:right="{twips(MARGIN_RIGHT_MM)}" '
+            f'w:bottom="{twips(MARGIN_BOTTOM_MM)}" w:left="{twips(MARGIN_LEFT_MM)}" '
+            f'w:header="{twips(HEADER_DISTANCE_MM)}" w:footer="{twips(FOOTER_DISTANCE_MM)}" w:gutter="0"/>'
+            '<w:cols w:space="720"/><w:titlePg/>'
             '<w:docGrid w:linePitch="360"/></w:sectPr>')
 
 

@@ -4,6 +4,14 @@ Nơi nhận (II.9)."""
 from __future__ import annotations
 
 from giaouoc.documents.frame import Frame, Signer
+from giaouoc.documents.geometry import (
+    CELL_AIR_MM,
+    ESTIMATE_SAFETY,
+    GRID_AIR_MM,
+    RECIPIENT_SLACK,
+    RECIPIENTS_BELOW_SHARE,
+    SIGNER_SHARE,
+)
 from giaouoc.documents.wordhead import wrap_lines
 from giaouoc.documents.wordxml import Para, paragraph, text_width_mm
 
@@ -12,7 +20,7 @@ SIGNATURE_GAP = 4  # empty lines left for the signature and seal
 
 def heading_lines(lines: list[str], width_mm: float, size: float = 13) -> list[str]:
     """The signer's authority and post, each line broken between words only when it must be."""
-    return [part for line in lines for part in wrap_lines(line, (width_mm - 3) * 0.93, size, True)]
+    return [part for line in lines for part in wrap_lines(line, (width_mm - CELL_AIR_MM) * ESTIMATE_SAFETY, size, True)]
 
 
 def recipient_lines(frame: Frame) -> list[str]:
@@ -35,7 +43,7 @@ def signer_lines(signer: Signer, width_mm: float, size: float = 13, name_size: f
 def recipients_cell(frame: Frame, width_mm: float) -> list[Line]:
     lines: list[Line] = [("Nơi nhận:", 12, True, True)]
     for entry in recipient_lines(frame):
-        lines += [(part, 11, False, False) for part in wrap_lines(entry, width_mm * 1.05, 11, False)]
+        lines += [(part, 11, False, False) for part in wrap_lines(entry, width_mm * RECIPIENT_SLACK, 11, False)]
     return lines
 
 
@@ -66,10 +74,10 @@ def signature_block(frame: Frame) -> list[Para]:
     if not frame.header or (frame.recipients_place == "none" and not frame.signers):
         return []
     width = text_width_mm(frame.orientation == "landscape")
-    left, right = width * 0.45, width * 0.55
+    left, right = width * SIGNER_SHARE, width * (1 - SIGNER_SHARE)
     if len(frame.signers) >= 2:
-        below = [] if frame.recipients_place == "none" else [_gap(), *columns([recipients_cell(frame, width * 0.6)],
-                                                                              [None])]
+        below = [] if frame.recipients_place == "none" else [
+            _gap(), *columns([recipients_cell(frame, width * RECIPIENTS_BELOW_SHARE)], [None])]
         first, second = signer_lines(frame.signers[0], left), signer_lines(frame.signers[1], right)
         for shorter in (first, second):  # the names stand level under headings of different heights
             shorter[-1:-1] = [("", 13, False, False)] * (max(len(first), len(second)) - len(shorter))
@@ -81,7 +89,7 @@ def signature_block(frame: Frame) -> list[Para]:
         centres.append(left + right / 2)
     blocks = [_gap(), *columns(cells, centres)]
     if frame.recipients_place == "below":
-        blocks += columns([recipients_cell(frame, width * 0.6)], [None])
+        blocks += columns([recipients_cell(frame, width * RECIPIENTS_BELOW_SHARE)], [None])
     return blocks
 
 
@@ -96,7 +104,7 @@ def signature_grid(frame: Frame, per_row: int = 3) -> list[Para]:
     blocks = [paragraph("", after=6, keep_next=True)]
     for start in range(0, len(frame.grid), per_row):
         signers = frame.grid[start:start + per_row]
-        headings = [heading_lines(s.heading, column - 4, 12) for s in signers]
+        headings = [heading_lines(s.heading, column - GRID_AIR_MM, 12) for s in signers]
         tallest = max(len(h) for h in headings)
         blank: Line = ("", 12.0, False, False)
         cells: list[list[Line]] = [

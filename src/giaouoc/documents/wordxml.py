@@ -13,17 +13,25 @@ from dataclasses import dataclass, field
 from functools import cache
 from xml.sax.saxutils import escape
 
+from giaouoc.documents.geometry import (
+    BOLD_WIDER,
+    FIRST_LINE_INDENT_MM,
+    LINE_TWIPS,
+    TWIPS_PER_POINT,
+    half_points,
+    points_mm,
+    text_width_mm,
+    twips,
+)
+
+__all__ = ["text_width_mm", "twips"]  # the page's geometry, as the writer's modules have always imported it
+
 FONT = "Times New Roman"
 BODY_PT = 14
 LINE_SPACING = 1.15
 FONTS_XML = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _NO_BORDERS = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-
-
-def twips(mm: float) -> int:
-    """Millimetres in twentieths of a point, Word's unit for lengths on the page."""
-    return round(mm * 1440 / 25.4)
 
 
 def text_xml(text: str) -> str:
@@ -35,7 +43,7 @@ def text_xml(text: str) -> str:
 
 def run(text: str, size: float = BODY_PT, bold: bool = False, italic: bool = False, inner: str | None = None) -> str:
     """One run in Times New Roman at this size; `inner` replaces the text (a field's parts)."""
-    half = round(size * 2)
+    half = half_points(size)
     props = FONTS_XML + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     body = text_xml(text) if inner is None else inner
     return f'<w:r><w:rPr>{props}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>{body}</w:r>'
@@ -71,15 +79,16 @@ class Para:
                          + "</w:tabs>")
         line = ""
         if self.exact is not None:
-            line = f' w:line="{round(self.exact * 20)}" w:lineRule="exact"'
+            line = f' w:line="{round(self.exact * TWIPS_PER_POINT)}" w:lineRule="exact"'
         elif self.spacing is not None:
-            line = f' w:line="{round(self.spacing * 240)}" w:lineRule="auto"'
-        props.append(f'<w:spacing w:before="{round(self.before * 20)}" w:after="{round(self.after * 20)}"{line}/>')
+            line = f' w:line="{round(self.spacing * LINE_TWIPS)}" w:lineRule="auto"'
+        props.append(f'<w:spacing w:before="{round(self.before * TWIPS_PER_POINT)}" '
+                     f'w:after="{round(self.after * TWIPS_PER_POINT)}"{line}/>')
         sides = f' w:left="{twips(self.rule)}" w:right="{twips(self.rule)}"' if self.rule is not None else ""
-        props.append(f'<w:ind{sides} w:firstLine="{720 if self.indent else 0}"/>')
+        props.append(f'<w:ind{sides} w:firstLine="{twips(FIRST_LINE_INDENT_MM) if self.indent else 0}"/>')
         props.append(f'<w:jc w:val="{_JC[self.align]}"/>')
         if self.mark is not None:
-            props.append(f'<w:rPr><w:sz w:val="{round(self.mark * 2)}"/></w:rPr>')
+            props.append(f'<w:rPr><w:sz w:val="{half_points(self.mark)}"/></w:rPr>')
         return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{''.join(self.runs)}</w:p>"
 
 
@@ -132,10 +141,6 @@ def table(widths: Sequence[int], rows: Iterable[Row], cell_margin: int, style: s
     return f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
 
 
-def text_width_mm(landscape: bool) -> int:
-    return (297 if landscape else 210) - 45
-
-
 _NARROW = set("0123456789,.;:'()-/ ")  # about half an em or less in Times New Roman
 
 
@@ -149,4 +154,4 @@ def _ems(char: str) -> float:
 
 def text_mm(text: str, size: float, bold: bool = False) -> float:
     """Estimated printed width of text in Times New Roman at this size, in millimetres."""
-    return sum(map(_ems, text)) * size * 0.3528 * (1.1 if bold else 1.0)
+    return points_mm(sum(map(_ems, text)) * size) * (BOLD_WIDER if bold else 1.0)

@@ -24,7 +24,7 @@ from giaouoc.load.tree import load_file
 from giaouoc.model.records import Entry, UnitScores
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
-from giaouoc.vietnamese import format_number
+from giaouoc.vietnamese import format_number, short_date
 
 if TYPE_CHECKING:
     from giaouoc.sheets.formbase import EntryRow
@@ -59,7 +59,7 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
 
     closed = closed_on(year.folder)
     if closed is not None:
-        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {closed.isoformat()}: không nhập phiếu vào năm đã "
+        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {short_date(closed)}: không nhập phiếu vào năm đã "
                         f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
     content = read_form(form, year)
     target = year.folder / "scores" / f"{content.unit}.yaml"

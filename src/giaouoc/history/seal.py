@@ -11,6 +11,7 @@ from giaouoc.history.records import chronicle
 from giaouoc.load.seal import CLOSED_FILE, sealed_files
 from giaouoc.model.history import LogEntry
 from giaouoc.rules import load_block
+from giaouoc.vietnamese import short_date
 from giaouoc.yamltext import flow, scalar
 
 
@@ -20,7 +21,7 @@ def close_year(root: Path, folder: Path, today: date) -> Path:
     block, report = load_block(root)
     files = block.files.years[year_number]
     if files.closed is not None and files.closed.closed is not None:
-        raise DataError(f"năm {year_number} đã khóa sổ ngày {files.closed.closed.isoformat()}")
+        raise DataError(f"năm {year_number} đã khóa sổ ngày {short_date(files.closed.closed)}")
     errors = block.files.reports[year_number].errors + block.files.refusing(year_number)  # history.md §7
     if errors or block.checked.get(year_number) is None:
         raise DataError(f"năm {year_number} còn {len(errors)} lỗi: hãy sửa trước khi khóa sổ "

@@ -36,6 +36,11 @@ class BlockHistory:
     years: list[int]
     units: list[UnitHistory]
     titles: dict[str, str]  # id -> name, over every year
+    provisional: set[int] = field(default_factory=set)  # folder years whose ranking is not complete yet
+
+    def heading(self, year: int) -> str:
+        """A year as a column or row heading: "2023", or "2023 (tạm tính)" while its results may still move."""
+        return f"{year} (tạm tính)" if year in self.provisional else str(year)
 
 
 def block_history(story: Chronicle) -> BlockHistory:
@@ -47,7 +52,8 @@ def block_history(story: Chronicle) -> BlockHistory:
     for year in sorted(files.years):
         compact = files.years[year].compact
         titles.update(compact.title_names if compact else {})
-    history = BlockHistory(years, [], titles)
+    history = BlockHistory(years, [], titles, {y for y, r in story.rankings.items() if (
+        r.provisional or any(u.rank is None and not u.excluded for u in r.units))})
     past = story.past_for(-1)
     for unit in units:
         entries: dict[int, list[YearEntry]] = {}

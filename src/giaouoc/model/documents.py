@@ -39,7 +39,12 @@ def missing_for(doc_id: str, has_review: bool, year: Year | None = None) -> str 
 
 
 def pending_for(doc_id: str, year: Year, ranking: Ranking) -> list[str]:
-    """What is still pending in what the document would state: empty when it is final.
+    """What is still pending in what the document would state: empty when it is final."""
+    return [f"{who}: {what}" for who, what in pending_entries(doc_id, year, ranking)]
+
+
+def pending_entries(doc_id: str, year: Year, ranking: Ranking) -> list[tuple[str, str]]:
+    """(who, what) for each thing still pending in what the document would state: empty when it is final.
 
     The bảng điểm is final on scores alone (it is needed at the meeting, before the ballot); the biên
     bản and tờ trình are final when the ranking is (docs/xep-hang.md, "Kết quả cuối cùng").
@@ -50,22 +55,22 @@ def pending_for(doc_id: str, year: Year, ranking: Ranking) -> list[str]:
     for result in ranking.units:
         name = result.unit.label
         if result.rank is not None and result.self_counted:
-            found.append(f"{name}: {NO_BLOCK_SCORE}")
+            found.append((name, NO_BLOCK_SCORE))
         if result.rank is not None and result.proposals:
-            found.append(f"{name}: đề nghị điểm thưởng, điểm trừ chờ Khối xem xét")
+            found.append((name, "đề nghị điểm thưởng, điểm trừ chờ Khối xem xét"))
         elif result.rank is None and not result.excluded:
-            found.append(f"{name}: {result.not_ranked}")
+            found.append((name, result.not_ranked or ""))
     if doc_id == "bang-diem":
         return found + _ties_waiting_for_a_ballot(year, ranking)
     if doc_id == "phieu-bau":
         return found
     for result in ranking.units:
-        found += [f"{result.unit.label}: {year.compact.title_name(title)} — {reason}"
+        found += [(result.unit.label, f"{year.compact.title_name(title)} — {reason}")
                   for title, reason in result.pending.items()]
     return found
 
 
-def _ties_waiting_for_a_ballot(year: Year, ranking: Ranking) -> list[str]:
+def _ties_waiting_for_a_ballot(year: Year, ranking: Ranking) -> list[tuple[str, str]]:
     """Ranks that a `votes:T` tie-break would decide while T's ballot is missing."""
     votes = ranking.ballot.votes if ranking.ballot is not None else {}
     keys = year.compact.scoring.tie_break
@@ -75,5 +80,5 @@ def _ties_waiting_for_a_ballot(year: Year, ranking: Ranking) -> list[str]:
         missing = [k for k in reached if k.kind == "votes" and k.title not in votes]
         if missing:
             above, below = ranking.result(separation.above).unit.label, ranking.result(separation.below).unit.label
-            found.append(f"thứ hạng của {above} và {below} (bằng điểm): {NO_BALLOT}")
+            found.append((f"thứ hạng của {above} và {below} (bằng điểm)", NO_BALLOT))
     return found

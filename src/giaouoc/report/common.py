@@ -19,6 +19,15 @@ def markdown_text(text: str) -> str:
     return _MARKUP.sub(r"\\\1", text).replace("\r", " ").replace("\n", " ")
 
 
+WORD_LIMIT = 16  # a longer word may still break: the table must fit the terminal
+
+
+def _longest_word(cells: list[str]) -> int | None:
+    """The width that keeps every word of a column whole ("(102/QĐ-CAT)" never broken), up to WORD_LIMIT."""
+    longest = max((len(word) for cell in cells for word in cell.split()), default=0)
+    return min(longest, WORD_LIMIT) or None
+
+
 def print_table(title: str, columns: list[tuple[str, bool]], rows: list[list[str]],
                 before: list[str] | None = None, after: list[str] | None = None) -> None:
     """A terminal table on stdout: columns are (header, right-aligned); lines may stand before and after."""
@@ -29,8 +38,9 @@ def print_table(title: str, columns: list[tuple[str, bool]], rows: list[list[str
 
     console: Any = rich_console()
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    for header, numeric in columns:
-        table.add_column(header, justify="right" if numeric else "left", overflow="fold")
+    for index, (header, numeric) in enumerate(columns):
+        table.add_column(header, justify="right" if numeric else "left", overflow="fold",
+                         min_width=_longest_word([row[index] for row in rows if index < len(row)]))
     for row in rows:
         table.add_row(*row)
     for line in before or []:

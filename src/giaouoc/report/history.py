@@ -47,10 +47,10 @@ def unit_rows(history: BlockHistory, unit: UnitHistory, short: bool = False) -> 
     for year in history.years:
         for e in unit.years[year] or [YearEntry("")]:
             if not e.unit:
-                rows.append([str(year), "", "", "chưa có đơn vị", "", "", "", ""])
+                rows.append([history.heading(year), "", "", "chưa có đơn vị", "", "", "", ""])
                 continue
             rows.append([
-                str(year), str(e.rank or ""), format_number(e.total) if e.total is not None else "",
+                history.heading(year), str(e.rank or ""), format_number(e.total) if e.total is not None else "",
                 "lỗi dữ liệu" if e.errors else e.band or "",
                 "; ".join(names.get(t, t) for t in e.proposed),
                 "; ".join(f"{names.get(t, t)} ({_number(d) if short else d})" for t, d in e.awarded),
@@ -81,6 +81,7 @@ def as_dict(history: BlockHistory) -> dict[str, Any]:
 
     return {
         "years": history.years,
+        "provisional": sorted(history.provisional),  # years whose results may still move ("tạm tính")
         "units": [{"id": u.unit.id, "name": u.unit.name,
                    "years": {str(y): year(u.years[y]) for y in history.years}} for u in history.units],
     }
@@ -92,12 +93,17 @@ def show(history: BlockHistory, unit: UnitHistory | None, fmt: str) -> None:
 
 def _table(history: BlockHistory, unit: UnitHistory | None) -> None:
     if unit is None:
-        columns = [("Đơn vị", False), *((str(y), False) for y in history.years)]
+        columns = [("Đơn vị", False), *((history.heading(y), False) for y in history.years)]
         print_table("Kết quả qua các năm", columns, overview_rows(history))
     else:
         columns = [(h, i in (0, 1, 2)) for i, h in enumerate(UNIT_HEADERS)]
-        print_table(f"{unit.unit.label} — {unit.unit.name} qua các năm", columns,
-                    unit_rows(history, unit, short=True))
+        rows = unit_rows(history, unit, short=True)
+        for row in rows:  # the narrow year column: a star, said in full under the table
+            row[0] = row[0].replace(" (tạm tính)", "*")
+        marked = sorted(history.provisional & set(history.years))
+        notes = [f"* Năm {', '.join(map(str, marked))}: kết quả tạm tính (còn điểm tự chấm chưa thống nhất hoặc "
+                 "đơn vị chưa xếp hạng)."] if marked else []
+        print_table(f"{unit.unit.label} — {unit.unit.name} qua các năm", columns, rows, after=notes)
 
 
 def _json(history: BlockHistory, unit: UnitHistory | None) -> None:
@@ -109,7 +115,7 @@ def _json(history: BlockHistory, unit: UnitHistory | None) -> None:
 
 def _markdown(history: BlockHistory, unit: UnitHistory | None) -> None:
     if unit is None:
-        headers, rows = ["Đơn vị", *map(str, history.years)], overview_rows(history)
+        headers, rows = ["Đơn vị", *map(history.heading, history.years)], overview_rows(history)
     else:
         headers, rows = UNIT_HEADERS, unit_rows(history, unit)
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]

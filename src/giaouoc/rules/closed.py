@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from giaouoc.load.folder import YearFiles, display_path
 from giaouoc.problems import Report
+from giaouoc.vietnamese import short_date
 
 
 def check_closed(files: YearFiles, report: Report) -> None:
@@ -12,7 +13,7 @@ def check_closed(files: YearFiles, report: Report) -> None:
     if closed is None or closed.closed is None:
         return
     from giaouoc.load.seal import CLOSED_FILE, sealed_files  # hashing only for a closed year
-    when = closed.closed.isoformat()
+    when = short_date(closed.closed)
     now = sealed_files(files.folder)
     src = files.sources[CLOSED_FILE]
     for name in sorted(set(now) | set(closed.files)):

@@ -6,6 +6,7 @@ from giaouoc.load.folder import YearFiles, is_year_name
 from giaouoc.load.tree import Source
 from giaouoc.model.records import Compact, Title
 from giaouoc.problems import Report
+from giaouoc.vietnamese import short_date
 
 
 def check_compact(files: YearFiles, report: Report) -> None:
@@ -19,7 +20,7 @@ def check_compact(files: YearFiles, report: Report) -> None:
                    f"năm {compact.year} khác tên thư mục {folder}: «year» phải là {folder}")
     if compact.signing.date.year != compact.year:
         report.add(src.file, src.pos("signing", "date"), "date-outside-year",
-                   f"ngày ký giao ước {compact.signing.date.isoformat()} không thuộc năm {compact.year}")
+                   f"ngày ký giao ước {short_date(compact.signing.date)} không thuộc năm {compact.year}")
     if compact.leader == compact.deputy:
         report.add(src.file, src.pos("deputy"), "leader-is-deputy",
                    f"Phó khối «{compact.deputy}» trùng Trưởng khối: hai chức danh phải là hai đơn vị khác nhau")

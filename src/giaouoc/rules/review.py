@@ -5,6 +5,7 @@ from __future__ import annotations
 from giaouoc.load.folder import YearFiles
 from giaouoc.problems import Report
 from giaouoc.rules.ballots import check_ballot
+from giaouoc.vietnamese import short_date
 
 
 def check_review(files: YearFiles, report: Report) -> None:
@@ -16,7 +17,7 @@ def check_review(files: YearFiles, report: Report) -> None:
     compact = files.compact
     if compact is not None and review.date.year != compact.year:
         report.add(src.file, src.pos("date"), "date-outside-year",
-                   f"ngày họp {review.date.isoformat()} không thuộc năm {compact.year}")
+                   f"ngày họp {short_date(review.date)} không thuộc năm {compact.year}")
     if review.start and review.end and review.end <= review.start:
         report.add(src.file, src.pos("end"), "invalid-time",
                    f"giờ kết thúc {review.end} phải sau giờ bắt đầu {review.start}")

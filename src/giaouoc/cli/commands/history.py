@@ -9,6 +9,7 @@ import typer
 from giaouoc.cli.commands.common import Settings, YearArgument
 from giaouoc.errors import DataError, UsageError
 from giaouoc.report.terminal import err, print_problems
+from giaouoc.vietnamese import short_date
 
 
 class HistoryFormat(StrEnum):
@@ -52,8 +53,9 @@ def close(ctx: typer.Context, year: YearArgument) -> int:
 
     settings: Settings = ctx.obj
     root, folder = settings.locate(year)
-    path = close_year(root, folder, date.today())
-    err(f"Đã khóa sổ năm {path.parent.name}: {display_path(path, root)}.")
+    today = date.today()
+    path = close_year(root, folder, today)
+    err(f"Đã khóa sổ năm {path.parent.name} ngày {short_date(today)}: {display_path(path, root)}.")
     return 0
 
 
@@ -66,6 +68,7 @@ def reopen(ctx: typer.Context, year: YearArgument, reason: ReasonOption = None) 
     root, folder = settings.locate(year)
     if reason is None or not reason.strip():
         raise UsageError("cần lý do mở lại năm: --reason \"…\"")
-    path = reopen_year(root, folder, reason, date.today())
-    err(f"Đã mở lại năm {path.parent.name} (lý do ghi trong {display_path(path, root)}).")
+    today = date.today()
+    path = reopen_year(root, folder, reason, today)
+    err(f"Đã mở lại năm {path.parent.name} ngày {short_date(today)} (lý do ghi trong {display_path(path, root)}).")
     return 0

@@ -51,8 +51,9 @@ def render(
     target = output_path(settings, out_dir or root / "out" / str(data.compact.year))
     wanted = list(dict.fromkeys(docs)) if docs else list(DOCUMENT_IDS)
     rendered, skipped = render_all(root, data, ranking, wanted, asked=bool(docs), warn=err, draft=draft)
-    for path in remove_stale(target, skipped):
+    shown = display_path(target, root)
+    for path in remove_stale(target, skipped, err, shown):
         err(f"Đã xóa bản cũ {display_path(path, root)}.")
-    for path in sorted(write_documents(rendered, target, docx, pdf)):
+    for path in sorted(write_documents(rendered, target, docx, pdf, err, shown)):
         out(display_path(path, root))
     return 0
