@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from giaouoc.model.results import Ranking
-from giaouoc.model.year import Year
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: `validate` needs the document ids, not the ranking's classes
+    from giaouoc.model.results import Ranking
+    from giaouoc.model.year import Year
 
 DOCUMENT_IDS = ("giao-uoc", "bang-diem", "bien-ban", "to-trinh")
 STATES_RESULTS = ("bang-diem", "bien-ban", "to-trinh")  # documents that state results: drafts until final

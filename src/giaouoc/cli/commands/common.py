@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from giaouoc.errors import DataError, UsageError
 from giaouoc.load.folder import find_root, is_year_name, year_folder
-from giaouoc.model.results import Ranking
-from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.report.terminal import err, print_problems
+
+if TYPE_CHECKING:  # annotations only, off the start-up path of every command
+    from giaouoc.model.results import Ranking
+    from giaouoc.model.year import Year
 
 YearArgument = Annotated[
     str, typer.Argument(metavar="NĂM", help="Năm (ví dụ 2023) hoặc đường dẫn thư mục của năm.")
