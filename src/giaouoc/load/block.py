@@ -13,6 +13,7 @@ from giaouoc.problems import Report
 
 if TYPE_CHECKING:
     from giaouoc.model.history import HistoryFile
+    from giaouoc.model.legal import Superseded
 
 HISTORY_FILE = "history.yaml"
 
@@ -26,6 +27,7 @@ class BlockFiles:
     history: HistoryFile | None = None
     history_source: Source | None = None
     reports: dict[int, Report] = field(default_factory=dict)  # each folder year's own problems
+    superseded: list[Superseded] = field(default_factory=list)  # compacts/superseded.yaml: the root's own texts
 
     def all_years(self) -> list[int]:
         """Every year known: folders and history.yaml years, oldest first."""
@@ -45,10 +47,23 @@ def read_history(root: Path, report: Report) -> tuple[HistoryFile | None, Source
     return validate_as(source, HistoryFile, report), source
 
 
+def read_superseded(root: Path, report: Report) -> list[Superseded]:
+    """The legal texts the data root adds to giaouoc's table of texts no longer in force (none when absent)."""
+    from giaouoc.model.legal import SUPERSEDED_FILE, SupersededFile
+
+    path = root / "compacts" / SUPERSEDED_FILE
+    if not path.is_file():
+        return []
+    source = load_file(path, display_path(path, root), report)
+    read = validate_as(source, SupersededFile, report) if source is not None else None
+    return read.superseded if read is not None else []
+
+
 def read_block(root: Path, report: Report, folders: list[Path] | None = None) -> BlockFiles:
     """Read history.yaml (its problems into `report`) and the year folders (each folder's into `reports`)."""
     block = BlockFiles(root)
     block.history, block.history_source = read_history(root, report)
+    block.superseded = read_superseded(root, report)
     for stray in stray_folders(root) if folders is None else []:
         report.add(display_path(stray, root), (1, 1), "stray-file",
                    f"thư mục «{stray.name}» bị bỏ qua: thư mục năm phải có tên là năm, ví dụ 2024")

@@ -11,6 +11,7 @@ def check_block(block: BlockFiles, report: Report) -> None:
     _check_history_file(block, report)
     _check_lineage(block, report)
     _check_named_titles(block, report)
+    _check_year_bound(block, report)
 
 
 def folder_units(block: BlockFiles, year: int) -> set[str]:
@@ -93,3 +94,14 @@ def _check_named_titles(block: BlockFiles, report: Report) -> None:
                     key = "title" if condition.title else "without"
                     report.add(src.file, src.pos("titles", index, "history", number, key), "unknown-title",
                                f"danh hiệu «{named}» không có trong compact.yaml nào, cũng không có trong history.yaml")
+
+
+def _check_year_bound(block: BlockFiles, report: Report) -> None:
+    """Dates, anniversaries and legal texts of each folder year, against its own data and the year before it."""
+    from giaouoc.model.legal import table
+    from giaouoc.rules.yearbound import check_year_bound
+
+    entries = table(block.superseded)
+    for year, files in sorted(block.years.items()):
+        earlier = max((y for y in block.years if y < year), default=None)
+        check_year_bound(files, report, entries, block.years[earlier] if earlier is not None else None)

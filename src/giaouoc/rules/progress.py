@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.documents import DOCUMENT_IDS, missing_for
+from giaouoc.model.fields import ID_PATTERN
 from giaouoc.model.records import Unit
 from giaouoc.model.results import Ranking
 from giaouoc.problems import Report
@@ -70,11 +71,20 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
         name=files.name,
         items=len(item_ids),
         units=progress,
-        leader=files.compact.leader if files.compact else None,
-        deputy=files.compact.deputy if files.compact else None,
+        leader=files.compact.leader if files.compact else _written(files, "leader"),
+        deputy=files.compact.deputy if files.compact else _written(files, "deputy"),
         review=review is not None,
         ballot_titles=list(review.ballot.votes) if review and review.ballot else [],
         documents=documents,
         errors=errors,
         warnings=len(report.warnings),
     )
+
+
+def _written(files: YearFiles, key: str) -> str | None:
+    """The unit id compact.yaml gives for `key` when the file as a whole could not be read (a new year whose
+    dates are still <...>): `new --from` filled in the leader and deputy the last review elected."""
+    source = files.sources.get("compact.yaml")
+    data = source.data if source is not None else None
+    found = data.get(key) if isinstance(data, dict) else None
+    return found if isinstance(found, str) and ID_PATTERN.match(found) else None
