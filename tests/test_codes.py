@@ -45,6 +45,7 @@ ELSEWHERE |= dict.fromkeys(["award-not-proposed", "unknown-band", "duplicate-ban
 ELSEWHERE |= dict.fromkeys(["header-mismatch", "base-punctuation", "ballot-mismatch"], "test_documents_data.py")
 ELSEWHERE |= dict.fromkeys(["unreadable", "file-too-large", "outside-root"], "test_hostile.py")
 ELSEWHERE["template-error"] = "test_render.py"
+ELSEWHERE["bonus-over-cap"] = "test_cli_papercuts.py"
 ELSEWHERE |= dict.fromkeys(["date-mismatch", "text-not-in-force", "anniversary-copied"], "test_yearbound.py")
 
 

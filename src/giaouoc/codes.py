@@ -96,6 +96,8 @@ _ALL = [
     # documents (docs/van-ban.md)
     _error("header-mismatch", "«block.header» ghép lại khác «block.name»"),
     _error("ballot-mismatch", "số phiếu phát ra, thu về, không hợp lệ và hợp lệ không khớp nhau"),
+    _warning("bonus-over-cap", "một mục điểm thưởng lớn hơn mức điểm thưởng tối đa (scoring.bonus_cap)",
+             "kiểm tra số đã ghi (ví dụ 15 thay cho 1.5)"),
     _warning("date-mismatch", "ngày tháng viết trong đoạn văn hay căn cứ trái với dữ liệu của năm (ngày ký, ngày "
              "hội nghị, chính năm đó): thường do chép từ năm trước", "sửa ngày, năm theo dữ liệu của năm"),
     _warning("text-not-in-force", "căn cứ dẫn văn bản đã hết hiệu lực (đã bị thay thế) hoặc chưa có hiệu lực vào ngày "

@@ -89,7 +89,10 @@ def parse_text(text: str, file: str, report: Report) -> Source | None:
         if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
             report.add(file, pos, "yaml-too-deep", TOO_DEEP)
         else:
-            message = yaml_message(problem)
+            key = _indented_key(text, mark) if "mapping values are not allowed" in problem else None
+            message = yaml_message(problem) if key is None else (
+                f"cú pháp YAML không hợp lệ: thụt lề sai: khóa «{key}» lùi vào sâu hơn các khóa cùng cấp ở trên "
+                "(nằm dưới một giá trị đã viết); hãy thụt lề khóa này thẳng hàng với các khóa cùng cấp")
             began = exc.context_mark
             if began is not None and exc.problem_mark is not None and began.line != exc.problem_mark.line:
                 message += f" (phần này bắt đầu ở dòng {began.line + 1}, cột {began.column + 1})"
@@ -99,6 +102,21 @@ def parse_text(text: str, file: str, report: Report) -> Source | None:
         report.add(file, (1, 1), "yaml-syntax", yaml_message(str(exc)))
         return None
     return source
+
+
+_KEY_AT_LINE_START = re.compile(r"\s*(?:-\s+)?([^\s:#{}\[\],\"'|>&*!%@`-][^:#{}\[\]]*?)\s*\Z")
+
+
+def _indented_key(text: str, mark: Any) -> str | None:
+    """The key that starts the line where a colon was not allowed, when only indentation stands before it: the
+    key is indented under a value ("unit: pa01" then "  scores:"), not a value needing quotes."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    found = _KEY_AT_LINE_START.match(lines[mark.line][: mark.column])
+    return found[1] if found else None
 
 
 def resolve_plain(value: str) -> Any:

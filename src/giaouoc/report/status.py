@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from giaouoc.model.textdates import short_date
 from giaouoc.problems import Report
 from giaouoc.report.common import print_table
 from giaouoc.report.terminal import out
@@ -42,7 +43,7 @@ def read_status(root: Path, folder: Path) -> YearStatus:
 def as_dict(state: YearStatus) -> dict[str, Any]:
     """The JSON document of `status --format json`."""
     return {
-        "year": state.name,
+        "year": int(state.name) if state.name.isdigit() else state.name,
         "items": state.items,
         "leader": state.leader,
         "deputy": state.deputy,
@@ -61,6 +62,7 @@ def as_dict(state: YearStatus) -> dict[str, Any]:
         "pending": {r.unit.id: r.pending for r in state.ranking.units if r.pending} if state.ranking else {},
         "errors": state.errors,
         "warnings": state.warnings,
+        "closed": state.closed.isoformat() if state.closed else None,
     }
 
 
@@ -79,6 +81,8 @@ def print_status(state: YearStatus) -> None:
         else "Chấm điểm: chưa xong.",
         _review_line(state),
         *_titles_line(state),
+        f"Khóa sổ: đã khóa ngày {short_date(state.closed)}; muốn sửa dữ liệu phải «giaouoc reopen {state.name}»."
+        if state.closed else "Khóa sổ: chưa khóa.",
     ]
     ready = [d for d, why in state.documents.items() if why is None]
     waiting = [f"{d} ({why})" for d, why in state.documents.items() if why is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from giaouoc.load.folder import YearFiles
@@ -38,6 +39,7 @@ class YearStatus:
     errors: int
     warnings: int
     ranking: Ranking | None = None  # when the year has no error: what is final, what is pending
+    closed: date | None = None  # closed.yaml: the day `giaouoc close` sealed the year
 
     @property
     def scoring_complete(self) -> bool:
@@ -78,6 +80,7 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
         documents=documents,
         errors=errors,
         warnings=len(report.warnings),
+        closed=files.closed.closed if files.closed is not None else None,
     )
 
 
