@@ -15,6 +15,8 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Code:
+    """A problem code: its severity, meaning and usual fix."""
+
     code: str
     severity: Severity
     meaning: str  # one line, Vietnamese: what is wrong

@@ -24,6 +24,8 @@ YearArgument = Annotated[
 
 @dataclass
 class Settings:
+    """The global options: data root and debug switch."""
+
     root_option: Path | None = None
     debug: bool = False
 
