@@ -200,3 +200,13 @@ def test_status_of_a_year_just_made_shows_the_leader_and_deputy_filled_in(
     assert (shown["leader"], shown["deputy"]) == ("pa05", "pa01") and shown["errors"] > 0
     _, table_out, _ = run(capsys, "--root", str(root), "status", "2024")
     assert "Trưởng khối: pa05; Phó khối: pa01." in " ".join(table_out.split())
+
+
+def test_a_table_that_links_out_of_the_data_root_is_not_read(root: Path, tmp_path_factory: pytest.TempPathFactory
+                                                              ) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "superseded.yaml"
+    outside.write_text("superseded:\n  - number: 12/2019/TT-BCA\n    replaced_from: 2020-01-01\n"
+                       "    replaced_by: x\n", encoding="utf-8")
+    (root / "compacts/superseded.yaml").symlink_to(outside)
+    found = [(p.code, p.file) for p in check_all(root).problems]
+    assert found == [("outside-root", "compacts/superseded.yaml")]  # and the 2023 circular is not said replaced

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from giaouoc.load.folder import YearFiles, display_path, is_year_name, read_year, stray_folders, year_folders
+from giaouoc.load.folder import (
+    YearFiles,
+    display_path,
+    inside,
+    is_year_name,
+    read_year,
+    stray_folders,
+    year_folders,
+)
 from giaouoc.load.reader import validate_as
 from giaouoc.load.tree import Source, load_file
 from giaouoc.problems import Report
@@ -54,7 +62,10 @@ def read_superseded(root: Path, report: Report) -> list[Superseded]:
     path = root / "compacts" / SUPERSEDED_FILE
     if not path.is_file():
         return []
-    source = load_file(path, display_path(path, root), report)
+    shown = display_path(path, root)
+    if not inside(path, root, shown, report):
+        return []
+    source = load_file(path, shown, report)
     read = validate_as(source, SupersededFile, report) if source is not None else None
     return read.superseded if read is not None else []
 

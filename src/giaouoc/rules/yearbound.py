@@ -31,6 +31,7 @@ _MINUTES = re.compile(r"biên bản|hội nghị (?:tổng kết|bình xét|suy 
 _ANNIVERSARY = re.compile(r"(?<![0-9])([0-9]{1,3}) năm (ngày [^,;.]+?|thành lập [^,;.]+?)(?=,|;|\.|\s+và\s|$)",
                           re.IGNORECASE)
 WITH_TEXT = ("giao-uoc", "bang-diem", "bien-ban", "to-trinh")
+LONGEST = 4000  # characters of a line read for dates: prose lines are shorter; a pathological one costs no more
 
 
 @dataclass(frozen=True)
@@ -76,14 +77,14 @@ def lines_of(files: YearFiles) -> Iterator[Line]:
         src = files.sources["compact.yaml"]
         for doc, settings in compact.documents.items():
             for index, base in enumerate(settings.bases):
-                yield Line(src.file, src.pos("documents", doc, "bases", index), base, doc, True)
+                yield Line(src.file, src.pos("documents", doc, "bases", index), base[:LONGEST], doc, True)
     for key, text in sorted(files.texts.items()):
         if key.startswith("thanh-tich/"):
             continue
         shown = display_path(files.folder / "text" / f"{key}.md", files.root)
         for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
-                yield Line(shown, (number, 1), line, key if key in WITH_TEXT else None, False)
+                yield Line(shown, (number, 1), line[:LONGEST], key if key in WITH_TEXT else None, False)
 
 
 def date_findings(line: Line, dates: Dates) -> list[str]:
@@ -181,7 +182,7 @@ def _anniversary_places(files: YearFiles) -> Iterator[tuple[str, tuple[int, int]
         for key in ("title", "guide"):
             value = getattr(item, key, None)
             if isinstance(value, str) and src is not None:
-                yield src.file, src.pos("items", index, key), value
+                yield src.file, src.pos("items", index, key), value[:LONGEST]
     for line in lines_of(files):
         yield line.file, line.pos, line.text
 
