@@ -21,7 +21,7 @@ def check_all(root: Path, folders: list[Path] | None = None) -> Report:
         return report
     shown = [display_path(f, root) + "/" for f in folders]
     wanted = Report()
-    wanted.problems = [p for p in report.problems if p.file.endswith("history.yaml")
+    wanted.problems = [p for p in report.problems if p.file.endswith(("history.yaml", "superseded.yaml"))
                        or any(p.file.startswith(s) or p.file == s.rstrip("/") for s in shown)]
     inside = (root / "compacts").resolve()
     for folder in folders:
