@@ -73,6 +73,9 @@ def test_the_messages_name_the_dates_and_what_to_cite_now(root: Path, capsys: py
                for m in by_code["text-not-in-force"])
     assert any("91/2017/NĐ-CP" in m and "98/2023/NĐ-CP" in m for m in by_code["text-not-in-force"])
     assert "76 năm" in by_code["anniversary-copied"][0] and "78 năm" in by_code["anniversary-copied"][0]
+    text = (root / "compacts/2024/text/giao-uoc.md").read_text(encoding="utf-8").split("\n")[2]
+    in_text = next(p for p in report.problems if p.file.endswith("giao-uoc.md"))
+    assert in_text.column == text.index("ngày 09") + 1  # at the date, not at the start of the line
 
 
 def test_dates_that_agree_with_the_year_are_not_warned(root: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -87,34 +87,43 @@ def lines_of(files: YearFiles) -> Iterator[Line]:
                 yield Line(shown, (number, 1), line[:LONGEST], key if key in WITH_TEXT else None, False)
 
 
-def date_findings(line: Line, dates: Dates) -> list[str]:
-    """What in one line contradicts the year's dates (empty when nothing does)."""
+def date_findings(line: Line, dates: Dates) -> list[tuple[int, str]]:
+    """What in one line contradicts the year's dates, each with where it stands in the line (empty: nothing)."""
     found = []
     written = find_dates(line.text)
     own = dates.of(line.doc)
     for match in _TODAY.finditer(line.text):
         today = next((d for d, start, _ in written if start == match.end()), None)
         if today is not None and own is not None and today != own:
-            found.append(f"«hôm nay» là {short_date(today)}, nhưng văn bản {line.doc} đề ngày {short_date(own)}")
+            found.append((match.end(), f"«hôm nay» là {short_date(today)}, nhưng văn bản {line.doc} đề ngày "
+                                       f"{short_date(own)}"))
     for match in _YEAR_OF.finditer(line.text):
         if int(match[2]) != dates.year:
-            found.append(f"nhắc {match[1].lower()} năm {match[2]}, nhưng đây là năm {dates.year}")
+            found.append((match.start(2), f"nhắc {match[1].lower()} năm {match[2]}, nhưng đây là năm {dates.year}"))
+    found += _mentioned_dates(line.text, written, dates)
+    if line.is_base and own is not None:
+        after = sorted((d, start) for d, start, _ in written if d > own)
+        if after:
+            found.append((after[0][1], f"căn cứ ghi ngày {short_date(after[0][0])}, sau ngày của văn bản {line.doc} "
+                                       f"({short_date(own)})"))
+    messages = dict.fromkeys(message for _, message in found)
+    return [(min(at for at, m in found if m == message), message) for message in messages]
+
+
+def _mentioned_dates(text: str, written: list[tuple[date, int, int]], dates: Dates) -> list[tuple[int, str]]:
+    """Dates written after a mention of the compact or of the review's minutes that are not their dates."""
+    found = []
     for pattern, expected, what in ((_COMPACT, dates.signing, "ngày ký giao ước"),
                                     (_MINUTES, dates.minutes, "ngày hội nghị bình xét (biên bản)")):
-        for segment in _segments(line.text):
-            mention = pattern.search(segment[1])
+        for begin, segment in _segments(text):
+            mention = pattern.search(segment)
             if mention is None or expected is None:
                 continue
-            later = [d for d, start, _ in written if segment[0] + mention.end() <= start < segment[0] + len(segment[1])]
-            wrong = [d for d in later if d != expected and not _is_today(line.text, written, d)]
+            wrong = [(d, start) for d, start, _ in written if begin + mention.end() <= start < begin + len(segment)
+                     and d != expected and not _is_today(text, written, d)]
             if wrong:
-                found.append(f"ghi ngày {short_date(wrong[0])}, khác {what} {short_date(expected)}")
-    if line.is_base and own is not None:
-        after = sorted({d for d, _, _ in written if d > own})
-        if after:
-            found.append(f"căn cứ ghi ngày {short_date(after[0])}, sau ngày của văn bản {line.doc} "
-                         f"({short_date(own)})")
-    return list(dict.fromkeys(found))
+                found.append((wrong[0][1], f"ghi ngày {short_date(wrong[0][0])}, khác {what} {short_date(expected)}"))
+    return found
 
 
 def _segments(text: str) -> list[tuple[int, str]]:
@@ -151,7 +160,9 @@ def check_year_bound(files: YearFiles, report: Report, entries: list[Superseded]
         column = line.pos
         found = date_findings(line, dates)
         if found:
-            report.add(line.file, column, "date-mismatch", f"«{_excerpt(line.text)}»: " + "; ".join(found))
+            at = line.pos if line.is_base else (line.pos[0], min(offset for offset, _ in found) + 1)
+            report.add(line.file, at, "date-mismatch",
+                       f"«{_excerpt(line.text)}»: " + "; ".join(message for _, message in found))
         own = dates.of(line.doc)
         on = own or date(compact.year, 1, 1)  # no date yet: none earlier than the year's first day
         legal = legal_findings(line, on, entries)
