@@ -108,8 +108,11 @@ titles:
     return sorted(folder.rglob("*.yaml"))
 
 
+CPU: dict[str, list[float]] = {}  # CPU time (user + system) of every run, by command: steadier on a busy machine
+
+
 def run(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall time (s) and peak resident memory (MB) of one whole process."""
+    """Wall time (s) and peak resident memory (MB) of one whole process (its CPU time goes to CPU)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     _, status, usage = os.wait4(process.pid, 0)
@@ -118,6 +121,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, float]:
     errors = process.stderr.read().decode() if process.stderr else ""
     if process.returncode not in (0,):
         raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{errors}")
+    CPU.setdefault(" ".join(command), []).append(usage.ru_utime + usage.ru_stime)
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -175,6 +179,10 @@ def bench(units: int, runs: int) -> dict[str, float]:
               "docx/md": statistics.median(d / m for d, m in zip(times["e render --docx"], times["e render"],
                                                                  strict=True))}
     print("tỷ lệ: " + ", ".join(f"{k} = {v:.2f}" for k, v in ratios.items() if "/" in k))
+    cpu = {name: statistics.median(CPU[" ".join(command)]) for name, (command, _) in commands.items()}
+    print("tỷ lệ theo thời gian CPU (ít phụ thuộc tải của máy): "
+          f"b/a = {cpu['b validate'] / cpu['a parse YAML']:.2f}, c/a = {cpu['c rank json'] / cpu['a parse YAML']:.2f}, "
+          f"d/floor = {cpu['d validate sample'] / cpu['floor import']:.2f}")
     return ratios
 
 

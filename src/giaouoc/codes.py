@@ -15,6 +15,8 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Code:
+    """A problem code: its severity, meaning and usual fix."""
+
     code: str
     severity: Severity
     meaning: str  # one line, Vietnamese: what is wrong
@@ -105,6 +107,14 @@ _ALL = [
     # documents (docs/van-ban.md)
     _error("header-mismatch", "«block.header» ghép lại khác «block.name»"),
     _error("ballot-mismatch", "số phiếu phát ra, thu về, không hợp lệ và hợp lệ không khớp nhau"),
+    _warning("bonus-over-cap", "một mục điểm thưởng lớn hơn mức điểm thưởng tối đa (scoring.bonus_cap)",
+             "kiểm tra số đã ghi (ví dụ 15 thay cho 1.5)"),
+    _warning("date-mismatch", "ngày tháng viết trong đoạn văn hay căn cứ trái với dữ liệu của năm (ngày ký, ngày "
+             "hội nghị, chính năm đó): thường do chép từ năm trước", "sửa ngày, năm theo dữ liệu của năm"),
+    _warning("text-not-in-force", "căn cứ dẫn văn bản đã hết hiệu lực (đã bị thay thế) hoặc chưa có hiệu lực vào ngày "
+             "của văn bản", "dẫn văn bản đang có hiệu lực được nêu trong thông báo"),
+    _warning("anniversary-copied", "số năm kỷ niệm giống năm trước (chép sang mà chưa cộng thêm)",
+             "sửa số năm kỷ niệm"),
     _warning("base-punctuation", "căn cứ ghi thừa chữ «Căn cứ» hoặc dấu «;», «.» ở cuối (giaouoc tự thêm)"),
     _error("template-error", "mẫu văn bản của thư mục dữ liệu sai cú pháp Jinja", "sửa mẫu theo dòng được báo"),
     # a returned Excel form

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
+import gc
+import importlib
 import re
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,21 +15,17 @@ from typer.core import TyperCommand, TyperGroup
 
 from giaouoc import __version__
 from giaouoc.cli.commands.common import Settings
-from giaouoc.cli.commands.diff import diff
-from giaouoc.cli.commands.history import close, history, reopen
-from giaouoc.cli.commands.importing import import_form
-from giaouoc.cli.commands.new import new
-from giaouoc.cli.commands.rank import ALL_UNITS, rank
-from giaouoc.cli.commands.render import render
-from giaouoc.cli.commands.report import report
-from giaouoc.cli.commands.sheets import export, form
-from giaouoc.cli.commands.status import status
-from giaouoc.cli.commands.validate import validate
 from giaouoc.errors import FatalError
 from giaouoc.report.terminal import err
 
-COMMANDS = ("validate", "rank", "render", "report", "new", "status", "diff", "export", "form", "import", "history",
-            "close", "reopen")
+# Each command and where it lives (cli/commands/<module>.py): a run imports and builds only the command it runs,
+# so that `giaouoc validate` does not pay for the imports and the option parsing of the twelve others.
+SOURCES = {"validate": ("validate", "validate"), "rank": ("rank", "rank"), "render": ("render", "render"),
+           "report": ("report", "report"), "new": ("new", "new"), "status": ("status", "status"),
+           "diff": ("diff", "diff"), "export": ("sheets", "export"), "form": ("sheets", "form"),
+           "import": ("importing", "import_form"), "history": ("history", "history"),
+           "close": ("history", "close"), "reopen": ("history", "reopen")}
+COMMANDS = tuple(SOURCES)
 
 
 _HELP_WORDS = [
@@ -138,6 +134,8 @@ def run(call: Any, debug: bool) -> int:
     except BrokenPipeError:
         return 1
     except Exception:
+        import traceback
+
         if debug:
             traceback.print_exc()
         log = write_bug_log(traceback.format_exc())
@@ -195,6 +193,8 @@ def _usage_message(exc: Any) -> str:
         hint = f": chọn một trong {', '.join(str(c) for c in choices)}" if choices else ""
         return f"giá trị không hợp lệ cho {name}{hint}"
     if text.startswith("No such command"):
+        import difflib
+
         name = text.split("'")[1] if "'" in text else text
         close = difflib.get_close_matches(name, COMMANDS, n=1)
         hint = f"; có phải ý bạn là «{close[0]}»?" if close else f"; các lệnh: {', '.join(COMMANDS)}"
@@ -211,6 +211,8 @@ def _explain_argv(argv: list[str]) -> list[str]:
     """Let `--explain` stand alone: insert the all-units marker when no unit follows it."""
     if "--explain" not in argv or "rank" not in argv:
         return argv
+    from giaouoc.cli.commands.rank import ALL_UNITS
+
     at = argv.index("--explain")
     following = argv[at + 1] if at + 1 < len(argv) else None
     before = argv[argv.index("rank") + 1 : at]
@@ -222,16 +224,23 @@ def _explain_argv(argv: list[str]) -> list[str]:
     return argv
 
 
-app = typer.Typer(
-    cls=Group,
-    name="giaouoc",
-    help="Giao ước thi đua của Khối thi đua: kiểm tra dữ liệu, xếp hạng và lập văn bản.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def build(names: Sequence[str] = COMMANDS) -> typer.Typer:
+    """The Typer app with the commands named (all by default)."""
+    built = typer.Typer(
+        cls=Group,
+        name="giaouoc",
+        help="Giao ước thi đua của Khối thi đua: kiểm tra dữ liệu, xếp hạng và lập văn bản.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(_global)
+    for name in names:
+        module, function = SOURCES[name]
+        built.command(name, cls=Command)(getattr(importlib.import_module(f"giaouoc.cli.commands.{module}"), function))
+    return built
 
 
 def _version(value: bool) -> None:
@@ -240,7 +249,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _global(
     ctx: typer.Context,
     root: Annotated[
@@ -252,19 +260,30 @@ def _global(
     ctx.obj = Settings(root_option=root, debug=debug)
 
 
-app.command("validate", cls=Command)(validate)
-app.command("rank", cls=Command)(rank)
-app.command("render", cls=Command)(render)
-app.command("report", cls=Command)(report)
-app.command("new", cls=Command)(new)
-app.command("status", cls=Command)(status)
-app.command("diff", cls=Command)(diff)
-app.command("export", cls=Command)(export)
-app.command("form", cls=Command)(form)
-app.command("import", cls=Command)(import_form)
-app.command("history", cls=Command)(history)
-app.command("close", cls=Command)(close)
-app.command("reopen", cls=Command)(reopen)
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command a command line runs, as the group will read it (its first argument that is no global option),
+    or None when it runs none (help, version) or one that does not exist."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--root":
+            index += 2
+            continue
+        if arg.startswith("-"):
+            if arg in ("--debug",) or arg.startswith("--root="):
+                index += 1
+                continue
+            return None
+        return arg if arg in SOURCES else None
+    return None
+
+
+def __getattr__(name: str) -> Any:
+    """`app`, with every command, is built when first asked for (tests, tools); a run builds only its own."""
+    if name == "app":
+        globals()["app"] = built = build()
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _stop(_signum: int, _frame: Any) -> None:
@@ -279,6 +298,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(encoding="utf-8")
-    command = typer.main.get_command(app)
-    result: int = command.main(list(sys.argv[1:] if argv is None else argv), "giaouoc", standalone_mode=False)
+    args = list(sys.argv[1:] if argv is None else argv)
+    named = command_named(globals_first(args))
+    command = typer.main.get_command(build([named]) if named is not None else build())
+    # A run builds many small objects that live until it ends (positions, records) and few cycles: the cyclic
+    # collector's default pace re-scans them over and over (about a tenth of `rank` on a large block).
+    pace = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        result: int = command.main(args, "giaouoc", standalone_mode=False)
+    finally:
+        gc.set_threshold(*pace)
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from giaouoc.edit.carried import carried_lines, leader_follows
 from giaouoc.errors import DataError, FatalError
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.records import Compact
@@ -16,7 +17,8 @@ def placeholder(what: str) -> str:
     return f"<{what}>"
 
 
-def _compact_text(compact: Compact | None, year: int, elected: tuple[str, str] | None = None) -> str:
+def _compact_text(compact: Compact | None, year: int, elected: tuple[str, str] | None = None,
+                  follows: dict[str, str] | None = None) -> str:
     """compact.yaml for the new year: last year's rules, this year's facts left to fill in; the officials the
     last review elected for this year (`next`), when it did."""
     lines = [
@@ -60,11 +62,11 @@ def _compact_text(compact: Compact | None, year: int, elected: tuple[str, str] |
     else:
         lines += [f"leader: {placeholder('mã đơn vị Trưởng khối')}   # Trưởng khối năm {year}",
                   f"deputy: {placeholder('mã đơn vị Phó khối')}     # Phó khối, khác Trưởng khối"]
-    lines += _rules(compact)
+    lines += _rules(compact, follows or {})
     return "\n".join(lines) + "\n"
 
 
-def _rules(compact: Compact | None) -> list[str]:
+def _rules(compact: Compact | None, follows: dict[str, str]) -> list[str]:
     if compact is None:
         return [
             "scoring:",
@@ -109,6 +111,8 @@ def _rules(compact: Compact | None) -> list[str]:
             lines.append(f"  {doc_id}:")
             for key in ("to", "bases", "recipients", "archive"):
                 values = list(getattr(settings, key))
+                if key == "archive":  # "Lưu: VT, PA03": the Trưởng khối's unit keeps the file; it follows the leader
+                    values = [follows.get(v.strip().casefold(), v) for v in values]
                 if values:
                     lines.append(f"    {key}:")
                     lines += [f"      - {scalar(v)}" for v in values]
@@ -150,13 +154,15 @@ def create_year(root: Path, year: int, source: YearFiles | None) -> tuple[Path, 
         elected = None
         if source is not None and source.review is not None and source.review.next is not None:
             elected = (source.review.next.leader, source.review.next.deputy)
+        follows = leader_follows(source, elected[0]) if source is not None and elected is not None else {}
         (staging / "compact.yaml").write_text(
-            _compact_text(source.compact if source else None, year, elected), "utf-8")
+            _compact_text(source.compact if source else None, year, elected, follows), "utf-8")
         if source is not None:
             old = source.name
             for name in ("units.yaml", "items.yaml"):
                 (staging / name).write_text(_carried(source.folder / name, old, year), "utf-8")
             review += _carry_texts(source.folder, staging, old, year)
+            review += carried_lines(staging, root, folder, source, year, set(follows.values()))
             review.append(f"compacts/{year}/units.yaml: đơn vị, thủ trưởng, danh hiệu đăng ký năm {year}")
             if source.compact is not None and source.compact.documents:
                 review.append(f"compacts/{year}/compact.yaml: căn cứ và nơi nhận của các văn bản (documents)")

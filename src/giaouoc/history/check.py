@@ -30,6 +30,7 @@ def check_all(root: Path, folders: list[Path] | None = None) -> Report:
         return files.report()
     wanted = Report()
     wanted.extend(files.history_report)
+    wanted.extend(files.superseded_report)
     inside = (root / "compacts").resolve()
     for folder in folders:
         if folder.resolve().parent != inside:  # a year folder given by its path, outside the data root

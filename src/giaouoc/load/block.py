@@ -6,13 +6,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from giaouoc.load.folder import YearFiles, display_path, is_year_name, read_year, stray_folders, year_folders
+from giaouoc.load.folder import (
+    YearFiles,
+    display_path,
+    inside,
+    is_year_name,
+    read_year,
+    stray_folders,
+    year_folders,
+)
 from giaouoc.load.reader import validate_as
 from giaouoc.load.tree import Source, load_file
 from giaouoc.problems import Problem, Report
 
 if TYPE_CHECKING:
     from giaouoc.model.history import HistoryFile
+    from giaouoc.model.legal import Superseded
 
 HISTORY_FILE = "history.yaml"
 
@@ -28,12 +37,15 @@ class BlockFiles:
     reports: dict[int, Report] = field(default_factory=dict)  # each folder year's own problems
     history_report: Report = field(default_factory=Report)  # the problems of history.yaml
     others: Report = field(default_factory=Report)  # stray folders, folders given by a path outside compacts/
+    superseded: list[Superseded] = field(default_factory=list)  # compacts/superseded.yaml: the root's own texts
+    superseded_report: Report = field(default_factory=Report)  # its problems (warnings follow from it, no refusal)
 
     def report(self) -> Report:
         """Every problem of the block: history.yaml's, each year's, and the folders that are no years."""
         every = Report()
         every.extend(self.others)
         every.extend(self.history_report)
+        every.extend(self.superseded_report)
         for year in sorted(self.reports):
             every.extend(self.reports[year])
         return every
@@ -70,10 +82,26 @@ def read_history(root: Path, report: Report) -> tuple[HistoryFile | None, Source
     return validate_as(source, HistoryFile, report), source
 
 
+def read_superseded(root: Path, report: Report) -> list[Superseded]:
+    """The legal texts the data root adds to giaouoc's table of texts no longer in force (none when absent)."""
+    from giaouoc.model.legal import SUPERSEDED_FILE, SupersededFile
+
+    path = root / "compacts" / SUPERSEDED_FILE
+    if not path.is_file():
+        return []
+    shown = display_path(path, root)
+    if not inside(path, root, shown, report):
+        return []
+    source = load_file(path, shown, report)
+    read = validate_as(source, SupersededFile, report) if source is not None else None
+    return read.superseded if read is not None else []
+
+
 def read_block(root: Path, folders: list[Path] | None = None) -> BlockFiles:
     """Read history.yaml (its problems into `history_report`) and the year folders (each folder's into `reports`)."""
     block = BlockFiles(root)
     block.history, block.history_source = read_history(root, block.history_report)
+    block.superseded = read_superseded(root, block.superseded_report)
     for stray in stray_folders(root) if folders is None else []:
         block.others.add(display_path(stray, root), (1, 1), "stray-file",
                    f"thư mục «{stray.name}» bị bỏ qua: thư mục năm phải có tên là năm, ví dụ 2024")

@@ -60,19 +60,46 @@ def score_file_unit(name: str) -> str:
     return PurePosixPath(name).stem
 
 
-def inside(path: Path, root: Path, shown: str, report: Report) -> bool:
+def inside(path: Path, root: Path, shown: str, report: Report, paths: RealPaths | None = None) -> bool:
     """Whether a data file really lies under the data root; a link that leads out of it is refused (it could
     print a file of the machine into a document)."""
     try:
-        real = path.resolve(strict=True)
+        real = paths.of(path) if paths is not None else path.resolve(strict=True)
     except (OSError, RuntimeError):
         report.add(shown, (1, 1), "unreadable", "liên kết hỏng hoặc vòng liên kết: không đọc được")
         return False
-    if real.is_relative_to(root.resolve()) or real.is_relative_to(path.parent.resolve()):
+    real_root = paths.root if paths is not None else root.resolve()
+    if real.is_relative_to(real_root) or real.is_relative_to(path.parent.resolve()):
         return True
     report.add(shown, (1, 1), "outside-root",
                f"tệp là liên kết trỏ ra ngoài thư mục dữ liệu ({real}): giaouoc không đọc tệp ngoài dữ liệu")
     return False
+
+
+class RealPaths:
+    """Where the files of one year folder really are, each folder resolved once: a file that is no link lies in
+    its folder's real place (a thousand score files need not each be resolved from the root down)."""
+
+    def __init__(self, root: Path) -> None:
+        self.given = root
+        self.root = root.resolve()
+        self.folders: dict[Path, Path] = {}
+
+    def of(self, path: Path) -> Path:
+        """The real path of an existing file (OSError, RuntimeError as `Path.resolve(strict=True)`)."""
+        if path.is_symlink():
+            return path.resolve(strict=True)
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = path.parent.resolve(strict=True)
+        return folder / path.name
+
+    def shown(self, path: Path) -> str:
+        """`display_path` of an existing file, from its real path."""
+        try:
+            return self.of(path).relative_to(self.given).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            return display_path(path, self.given)
 
 
 def find_root(option: Path | None, cwd: Path | None = None) -> Path:
@@ -167,11 +194,12 @@ def display_path(path: Path, root: Path) -> str:
 def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
     """Load every file of a year folder, reporting shape and type problems per file."""
     files = YearFiles(folder.name, folder, root)
+    paths = RealPaths(root)
 
     def load(name: str, required: bool) -> Source | None:
         path = folder / name
-        shown = display_path(path, root)
         if not path.is_file():
+            shown = display_path(path, root)
             if path.is_symlink() or (path.exists() and not path.is_dir()):
                 report.add(shown, (1, 1), "unreadable", "liên kết hỏng hoặc không phải tệp thường: không đọc được")
             elif path.is_dir():
@@ -179,7 +207,8 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
             elif required:
                 report.add(shown, (1, 1), "missing-file", f"thiếu tệp {name} của năm {folder.name}")
             return None
-        if not inside(path, root, shown, report):
+        shown = paths.shown(path)
+        if not inside(path, root, shown, report, paths):
             return None
         source = load_file(path, shown, report)
         if source is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from typing import Any, TypeVar
 
 from giaouoc.load.tree import Key, Source
@@ -137,6 +136,8 @@ def _unknown_key(key: Key, known: list[str]) -> str:
     if " " in str(key):
         return message + (" (trong ngoặc nhọn {…}, dấu phẩy tách các giá trị: "
                           "hãy đặt văn bản có dấu phẩy trong ngoặc kép)")
+    import difflib
+
     close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
     if close:
         return message + f"; có phải ý bạn là «{close[0]}»?"

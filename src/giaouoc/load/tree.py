@@ -32,6 +32,7 @@ TOO_DEEP = f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp: tệp dữ liệu k
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?\Z")
+_NUMBER_START = frozenset("+-.0123456789")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -115,7 +116,10 @@ def parse_text(text: str, file: str, report: Report) -> Source | None:
         if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
             report.add(file, pos, "yaml-too-deep", TOO_DEEP)
         else:
-            message = yaml_message(problem)
+            key = _indented_key(text, mark) if "mapping values are not allowed" in problem else None
+            message = yaml_message(problem) if key is None else (
+                f"cú pháp YAML không hợp lệ: thụt lề sai: khóa «{key}» lùi vào sâu hơn các khóa cùng cấp ở trên "
+                "(nằm dưới một giá trị đã viết); hãy thụt lề khóa này thẳng hàng với các khóa cùng cấp")
             began = exc.context_mark
             if began is not None and exc.problem_mark is not None and began.line != exc.problem_mark.line:
                 message += f" (phần này bắt đầu ở dòng {began.line + 1}, cột {began.column + 1})"
@@ -127,6 +131,21 @@ def parse_text(text: str, file: str, report: Report) -> Source | None:
     return source
 
 
+_KEY_AT_LINE_START = re.compile(r"\s*(?:-\s+)?([^\s:#{}\[\],\"'|>&*!%@`-][^:#{}\[\]]*?)\s*\Z")
+
+
+def _indented_key(text: str, mark: Any) -> str | None:
+    """The key that starts the line where a colon was not allowed, when only indentation stands before it: the
+    key is indented under a value ("unit: pa01" then "  scores:"), not a value needing quotes."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    found = _KEY_AT_LINE_START.match(lines[mark.line][: mark.column])
+    return found[1] if found else None
+
+
 def resolve_plain(value: str) -> Any:
     """Resolve an unquoted scalar: null, true/false, whole number, exact decimal, else text."""
     if value in _NULL:
@@ -135,6 +154,8 @@ def resolve_plain(value: str) -> Any:
         return True
     if value in _FALSE:
         return False
+    if value[0] not in _NUMBER_START:  # most values are words: no pattern to try
+        return value
     if _INT.match(value):
         try:
             return int(value)
@@ -160,6 +181,7 @@ class _Frame:
 
 
 _NO_KEY = object()
+_SCALAR = yaml.ScalarEvent
 _SKIP = object()
 
 
@@ -181,6 +203,8 @@ class _TreeBuilder:
     def feed(self, event: Any) -> bool:
         """Take one event; False stops the file (its problem is already reported)."""
         kind = type(event)
+        if kind is _SCALAR and not self.spans:  # most events: the fast path (spans: node_start places them)
+            return self.scalar(event)
         if kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
@@ -246,6 +270,48 @@ class _TreeBuilder:
         elif parent.span is not None and _SKIP not in path:
             parent.span.keys[path[-1]] = span
         return span
+
+    def scalar(self, event: Any) -> bool:
+        """A scalar: a key of the mapping being read, or a value at its place (as node_start and attach, inlined:
+        a data file is mostly scalars)."""
+        if event.anchor is not None:
+            self.problem(event, "yaml-alias", "không dùng neo «&» trong tệp dữ liệu: hãy viết đầy đủ giá trị")
+            return False
+        if event.tag is not None and event.tag != "!":
+            self.problem(event, "yaml-tag", f"không dùng thẻ kiểu «{event.tag}» trong tệp dữ liệu")
+            return False
+        value = event.value
+        if event.implicit[0] and not event.style:
+            value = resolve_plain(value)
+        if type(value) is str:
+            value = self.clean_text(value, event)
+        parent = self.stack[-1] if self.stack else None
+        if parent is None:
+            path: tuple[Key, ...] = ()
+        else:
+            container = parent.container
+            if type(container) is list:
+                path = (*parent.path, len(container))
+            elif parent.pending_key is _NO_KEY:
+                return self.take_key(parent, value, event)
+            else:
+                path = (*parent.path, parent.pending_key)
+        skipped = _SKIP in path
+        if not skipped:
+            if type(value) is str and value[:1] == "<" and PLACEHOLDER.match(value):
+                self.source.placeholders.add(path)
+                self.problem(event, "placeholder", f"chưa điền: {value[1:-1]}")
+            mark = event.start_mark
+            self.source.values[path] = (mark.line + 1, mark.column + 1)
+        if parent is None:
+            self.source.data = value
+        elif type(container) is list:
+            container.append(value)
+        else:
+            if parent.pending_key is not _SKIP:
+                container[parent.pending_key] = value
+            parent.pending_key = _NO_KEY
+        return True
 
     def clean_text(self, value: str, event: Any) -> str:
         if not value.isascii():

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from giaouoc.model.results import NO_BALLOT, Ranking
-from giaouoc.model.year import Year
+from typing import TYPE_CHECKING
+
+from giaouoc.model.results import NO_BALLOT
+
+if TYPE_CHECKING:  # annotations only
+    from giaouoc.model.results import Ranking
+    from giaouoc.model.year import Year
 
 DOCUMENT_IDS = ("giao-uoc", "bang-diem", "phieu-bau", "bien-ban-kiem-phieu", "bien-ban", "to-trinh")
 STATES_RESULTS = ("bang-diem", "phieu-bau", "bien-ban", "to-trinh")  # documents that state results: drafts until final

@@ -77,6 +77,8 @@ class Past:
 
 @dataclass(kw_only=True, eq=False)
 class Decision:
+    """One award decision of the authority and the titles it awards."""
+
     number: str = spec(TEXT)
     date: date = spec(value(iso_date))
     issuer: str | None = spec(TEXT, None)
@@ -85,30 +87,40 @@ class Decision:
 
 @dataclass(kw_only=True, eq=False)
 class DecisionsFile:
+    """decisions.yaml: the award decisions of a year."""
+
     decisions: list[Decision] = spec(list_of(record(Decision)), factory=list)
     bands: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
 
 
 @dataclass(kw_only=True, eq=False)
 class PastUnit:
+    """A unit's result in a year kept before giaouoc."""
+
     band: str | None = spec(value(nullable_text))  # required; null: no band recorded
     titles: list[str] = spec(list_of(ID), factory=list)
 
 
 @dataclass(kw_only=True, eq=False)
 class PastYear:
+    """A year kept before giaouoc: its source and each unit's result."""
+
     source: str = spec(TEXT)
     units: dict[str, PastUnit] = spec(map_of(identifier, record(PastUnit)), factory=dict)
 
 
 @dataclass(kw_only=True, eq=False)
 class HistoryFile:
+    """compacts/history.yaml: results of years before giaouoc."""
+
     titles: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
     years: dict[int, PastYear] = spec(map_of(whole, record(PastYear)), factory=dict)
 
 
 @dataclass(kw_only=True, eq=False)
 class LogEntry:
+    """One closing or reopening of a year."""
+
     closed: date | None = spec(value(iso_date), None)
     reopened: date | None = spec(value(iso_date), None)
     reason: str | None = spec(TEXT, None)
@@ -116,6 +128,8 @@ class LogEntry:
 
 @dataclass(kw_only=True, eq=False)
 class Closed:
+    """closed.yaml: the seal of a closed year and its log."""
+
     closed: date | None = spec(value(iso_date), None)
     files: dict[str, str] = spec(map_of(text, TEXT), factory=dict)
     log: list[LogEntry] = spec(list_of(record(LogEntry)), factory=list)

@@ -45,6 +45,8 @@ from giaouoc.model.fields import (
 
 @dataclass(kw_only=True, eq=False)
 class Person:
+    """A person as documents name them: cấp bậc, họ tên, chức vụ."""
+
     rank: str | None = spec(TEXT, None)
     name: str = spec(TEXT)
     title: str | None = spec(TEXT, None)
@@ -52,6 +54,8 @@ class Person:
 
 @dataclass(kw_only=True, eq=False)
 class Block:
+    """The emulation block: its name, code and how its name breaks in document headers."""
+
     name: str = spec(TEXT)
     code: str | None = spec(value(block_code), None)
     header: list[str] = spec(list_of(TEXT), factory=list)  # how the issuer line breaks in document headers
@@ -59,6 +63,8 @@ class Block:
 
 @dataclass(kw_only=True, eq=False)
 class Signing:
+    """The signing meeting of the compact (ký giao ước)."""
+
     date: date = spec(value(iso_date))
     place: str | None = spec(TEXT, None)
     chair: Person = spec(record(Person))
@@ -66,6 +72,8 @@ class Signing:
 
 @dataclass(kw_only=True, eq=False)
 class Band:
+    """A band (xếp loại) and the total it starts at."""
+
     name: str = spec(TEXT)
     min: Decimal = spec(POINTS)
     short: str | None = spec(TEXT, None)  # HTXS, HTT …
@@ -73,6 +81,8 @@ class Band:
 
 @dataclass(kw_only=True, eq=False)
 class Scoring:
+    """How totals count: the items' total, the bonus cap, tie-breaks and bands."""
+
     total: Decimal | None = spec(POINTS, None)
     bonus_cap: Decimal | None = spec(POINTS, None)
     tie_break: list[TieBreak] = spec(list_of(value(tie_break)), factory=list)
@@ -101,6 +111,8 @@ class HistoryCondition:
 
 @dataclass(kw_only=True, eq=False)
 class Title:
+    """A title the block proposes and the conditions a unit must meet for it."""
+
     id: str = spec(ID)
     name: str = spec(TEXT)
     group: str | None = spec(ID, None)
@@ -125,6 +137,8 @@ class Title:
 
 @dataclass(kw_only=True, eq=False)
 class DocumentSettings:
+    """What the clerk sets for one document: number, date, căn cứ, Kính gửi, Nơi nhận, Lưu."""
+
     number: str | None = spec(TEXT, None)
     date: date | None = spec(value(iso_date), None)
     to: list[str] = spec(list_of(TEXT), factory=list)  # Kính gửi (tờ trình only)
@@ -135,6 +149,8 @@ class DocumentSettings:
 
 @dataclass(kw_only=True, eq=False)
 class Compact:
+    """compact.yaml: the compact of one year."""
+
     year: int = spec(WHOLE)
     movement: str = spec(TEXT)
     block: Block = spec(record(Block))
@@ -159,6 +175,8 @@ class Compact:
 
 @dataclass(kw_only=True, eq=False)
 class Unit:
+    """A member unit of the block in one year."""
+
     id: str = spec(ID)
     name: str = spec(TEXT)
     short: str | None = spec(TEXT, None)
@@ -173,11 +191,15 @@ class Unit:
 
 @dataclass(kw_only=True, eq=False)
 class UnitsFile:
+    """units.yaml."""
+
     units: list[Unit] = spec(list_of(record(Unit)))
 
 
 @dataclass(kw_only=True, eq=False)
 class Item:
+    """A key content of the compact (nội dung giao ước) and its max points."""
+
     id: int = spec(WHOLE)
     title: str = spec(TEXT)
     max: Decimal = spec(POINTS)
@@ -186,11 +208,15 @@ class Item:
 
 @dataclass(kw_only=True, eq=False)
 class ItemsFile:
+    """items.yaml."""
+
     items: list[Item] = spec(list_of(record(Item)))
 
 
 @dataclass(kw_only=True, eq=False)
 class ItemScore:
+    """One item's scores for a unit: self-assessed and agreed by the block."""
+
     self_score: Decimal | None = spec(POINTS, None, key="self")
     block: Decimal | None = spec(POINTS, None)
     note: str | None = spec(TEXT, None)
@@ -203,6 +229,8 @@ class ItemScore:
 
 @dataclass(kw_only=True, eq=False)
 class Entry:
+    """A bonus or penalty entry: points and reason."""
+
     points: Decimal = spec(POINTS)
     reason: str = spec(TEXT)
     ref: str | None = spec(TEXT, None)
@@ -210,6 +238,8 @@ class Entry:
 
 @dataclass(kw_only=True, eq=False)
 class UnitScores:
+    """scores/<unit>.yaml: a unit's scores, bonus and penalty entries."""
+
     unit: str = spec(ID)
     scores: dict[int, ItemScore | None] = spec(map_of(whole, record(ItemScore)), factory=dict)
     bonus: list[Entry] = spec(list_of(record(Entry)), factory=list)
@@ -239,6 +269,8 @@ class Round:
 
 @dataclass(kw_only=True, eq=False)
 class Ballot:
+    """The secret ballot of the review meeting."""
+
     issued: int | None = spec(WHOLE, None)  # phiếu phát ra
     returned: int | None = spec(WHOLE, None)  # phiếu thu về
     invalid: int | None = spec(WHOLE, None)  # phiếu không hợp lệ
@@ -270,18 +302,24 @@ class Ballot:
 
 @dataclass(kw_only=True, eq=False)
 class Absence:
+    """A unit absent from the review meeting, and why."""
+
     unit: str = spec(ID)
     reason: str = spec(TEXT)
 
 
 @dataclass(kw_only=True, eq=False)
 class Next:
+    """Next year's Trưởng and Phó khối, elected at the review."""
+
     leader: str = spec(ID)
     deputy: str = spec(ID)
 
 
 @dataclass(kw_only=True, eq=False)
 class Review:
+    """review.yaml: the year-end review meeting and its ballot."""
+
     date: date = spec(value(iso_date))
     start: str | None = spec(value(clock_time), None)
     end: str | None = spec(value(clock_time), None)

@@ -13,6 +13,8 @@ from giaouoc.model.tally import Tally
 
 @dataclass
 class UnitResult:
+    """A unit's totals, rank, band and titles in the ranking of a year."""
+
     unit: Unit
     items: dict[int, Decimal | None]
     subtotal: Decimal
@@ -75,6 +77,8 @@ class Condition:
 
 @dataclass(frozen=True)
 class TitleDecision:
+    """Whether a unit is proposed for a title, and why."""
+
     title_id: str
     unit_id: str
     outcome: Outcome
@@ -93,6 +97,8 @@ class TitleDecision:
 
 @dataclass
 class Ranking:
+    """The ranking of a year: every unit's result and the decisions taken."""
+
     year: int
     block: str
     units: list[UnitResult]

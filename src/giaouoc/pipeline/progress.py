@@ -4,11 +4,13 @@ made; from whatever the pipeline could read, however incomplete."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.documents import DOCUMENT_IDS, missing_for, pending_for
+from giaouoc.model.fields import ID_PATTERN
 from giaouoc.model.records import Entry, Unit, UnitScores
 from giaouoc.model.results import Ranking
 from giaouoc.problems import Report
@@ -50,6 +52,7 @@ class YearStatus:
     errors: int
     warnings: int
     ranking: Ranking | None = None  # when the year has no error: what is final, what is pending
+    closed: date | None = None  # closed.yaml: the day `giaouoc close` sealed the year
 
     @property
     def scoring_complete(self) -> bool:
@@ -84,13 +87,14 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
         name=files.name,
         items=len(item_ids),
         units=progress,
-        leader=files.compact.leader if files.compact else None,
-        deputy=files.compact.deputy if files.compact else None,
+        leader=files.compact.leader if files.compact else _written(files, "leader"),
+        deputy=files.compact.deputy if files.compact else _written(files, "deputy"),
         review=review is not None,
         ballot_titles=list(review.ballot.votes) if review and review.ballot else [],
         documents=documents,
         errors=errors,
         warnings=len(report.warnings),
+        closed=files.closed.closed if files.closed is not None else None,
     )
 
 
@@ -111,3 +115,12 @@ def status_of(run: YearRun) -> YearStatus:
     ballot = run.ranking.ballot  # the ballot as counted: votes computed from ballots recorded one by one
     titles = list(ballot.votes) if ballot is not None else state.ballot_titles
     return replace(state, ranking=run.ranking, documents=documents, ballot_titles=titles)
+
+
+def _written(files: YearFiles, key: str) -> str | None:
+    """The unit id compact.yaml gives for `key` when the file as a whole could not be read (a new year whose
+    dates are still <...>): `new --from` filled in the leader and deputy the last review elected."""
+    source = files.sources.get("compact.yaml")
+    data = source.data if source is not None else None
+    found = data.get(key) if isinstance(data, dict) else None
+    return found if isinstance(found, str) and ID_PATTERN.match(found) else None

@@ -15,13 +15,17 @@ def key_phrase(key: TieBreak, year: Year) -> str:
 def explain(ranking: Ranking, year: Year, unit_id: str | None = None) -> list[str]:
     """Lines of explanation for every unit, or for one."""
     lines: list[str] = []
-    for result in ranking.units:
-        if unit_id is not None and result.unit.id != unit_id:
-            continue
+    for _, own in explained(ranking, year, unit_id):
         if lines:
             lines.append("")
-        lines.extend(_explain_unit(result, ranking, year))
+        lines.extend(own)
     return lines
+
+
+def explained(ranking: Ranking, year: Year, unit_id: str | None = None) -> list[tuple[UnitResult, list[str]]]:
+    """Each unit (or the one named) with its lines of explanation."""
+    return [(result, _explain_unit(result, ranking, year)) for result in ranking.units
+            if unit_id is None or result.unit.id == unit_id]
 
 
 def _explain_unit(result: UnitResult, ranking: Ranking, year: Year) -> list[str]:

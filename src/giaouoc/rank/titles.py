@@ -192,9 +192,11 @@ def _walk(title: Title, candidates: list[tuple[UnitResult, tuple[Condition, ...]
     decisions = []
     limit = title.max
     taken = opened = 0
-    ranks = sorted({r.rank or 0 for r, _ in candidates})
-    for rank in ranks:
-        at_rank = [(r, c) for r, c in candidates if (r.rank or 0) == rank]
+    by_rank: dict[int, list[tuple[UnitResult, tuple[Condition, ...]]]] = defaultdict(list)
+    for candidate in candidates:  # grouped once: scanning every candidate at every rank is quadratic
+        by_rank[candidate[0].rank or 0].append(candidate)
+    for rank in sorted(by_rank):
+        at_rank = by_rank[rank]
         eligible = [(r, c) for r, c in at_rank if waiting(c) is None]
         pending = [(r, c) for r, c in at_rank if waiting(c) is not None]
         if limit is not None and taken >= limit:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +20,8 @@ def as_json(report: Report, checked: str) -> None:
     problems = [p.as_dict() for p in report.sorted()]
     document = {"ok": not report.errors, "errors": len(report.errors), "warnings": len(report.warnings),
                 "problems": problems, **({"notes": sorted(report.notes)} if report.notes else {})}
+    import json
+
     out(json.dumps(document, ensure_ascii=False, indent=2))
 
 

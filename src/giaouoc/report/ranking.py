@@ -42,6 +42,17 @@ def as_json(ranking: Ranking) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
+def explanation_json(ranking: Ranking, year: Year, unit_id: str | None = None) -> str:
+    """`rank --explain --format json`: each unit's standing and its explanation, one sentence a line."""
+    from giaouoc.rank.explain import explained
+
+    units = [{"id": r.unit.id, "name": r.unit.name, "rank": r.rank, "total": plain_number(r.total), "band": r.band,
+              "titles": r.titles, "pending": r.pending, "explanation": [line.strip() for line in lines if line.strip()]}
+             for r, lines in explained(ranking, year, unit_id)]
+    return json.dumps({"year": ranking.year, "block": ranking.block, "final": ranking.final, "units": units},
+                      ensure_ascii=False, indent=2)
+
+
 def _title_names(ids: list[str], year: Year) -> str:
     names = year.compact.title_names
     return "; ".join(names[i] for i in ids)

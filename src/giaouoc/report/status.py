@@ -10,13 +10,13 @@ from giaouoc.pipeline.progress import YearStatus
 from giaouoc.report.common import print_table
 from giaouoc.report.meeting import meeting_dict, meeting_line
 from giaouoc.report.terminal import out
-from giaouoc.vietnamese import format_number, plain_number
+from giaouoc.vietnamese import format_number, plain_number, short_date
 
 
 def as_dict(state: YearStatus) -> dict[str, Any]:
     """The JSON document of `status --format json`."""
     return {
-        "year": state.name,
+        "year": int(state.name) if state.name.isdigit() else state.name,
         "items": state.items,
         "leader": state.leader,
         "deputy": state.deputy,
@@ -38,6 +38,7 @@ def as_dict(state: YearStatus) -> dict[str, Any]:
         "pending": {r.unit.id: r.pending for r in state.ranking.units if r.pending} if state.ranking else {},
         "errors": state.errors,
         "warnings": state.warnings,
+        "closed": state.closed.isoformat() if state.closed else None,
     }
 
 
@@ -56,6 +57,8 @@ def print_status(state: YearStatus) -> None:
         else "Chấm điểm: chưa xong.",
         _review_line(state),
         *_titles_line(state),
+        f"Khóa sổ: đã khóa ngày {short_date(state.closed)}; muốn sửa dữ liệu phải «giaouoc reopen {state.name}»."
+        if state.closed else "Khóa sổ: chưa khóa.",
     ]
     ready = [d for d, why in state.documents.items() if why is None]
     waiting = [f"{d} ({why})" for d, why in state.documents.items() if why is not None]

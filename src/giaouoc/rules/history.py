@@ -23,6 +23,7 @@ def check_block(block: BlockFiles) -> None:
     if not broken_compacts:
         _check_named_titles(block)
     _note_skipped(block, broken_compacts, broken_units, broken_history)
+    _check_year_bound(block)
 
 
 def _note_skipped(block: BlockFiles, compacts: list[int], units: list[int], history: bool) -> None:
@@ -129,3 +130,14 @@ def _check_named_titles(block: BlockFiles) -> None:
                     block.reports[year].add(src.file, src.pos("titles", index, "history", number, key),
                                             "unknown-title", f"danh hiệu «{named}» không có trong compact.yaml nào, "
                                             "cũng không có trong history.yaml")
+
+
+def _check_year_bound(block: BlockFiles) -> None:
+    """Dates, anniversaries and legal texts of each folder year, against its own data and the year before it."""
+    from giaouoc.model.legal import table
+    from giaouoc.rules.yearbound import check_year_bound
+
+    entries = table(block.superseded)
+    for year, files in sorted(block.years.items()):
+        earlier = max((y for y in block.years if y < year), default=None)
+        check_year_bound(files, block.reports[year], entries, block.years[earlier] if earlier is not None else None)

@@ -26,6 +26,7 @@ def check_scores(files: YearFiles, report: Report) -> None:
     """Every score file: its unit, each score against the item's max, bonus and penalty points."""
     unit_ids = {u.id for u in files.units} if files.units is not None else None
     maxima = {i.id: i.max for i in files.items} if files.items is not None else None
+    cap = files.compact.scoring.bonus_cap if files.compact is not None else None
     for name, scores in files.scores.items():
         src = files.sources[name]
         stem = score_file_unit(name)
@@ -52,6 +53,10 @@ def check_scores(files: YearFiles, report: Report) -> None:
                 if entry.points <= 0:
                     report.add(src.file, src.pos(key, index, "points"), "points-not-positive",
                                f"{label} phải lớn hơn 0 (đang ghi {format_number(entry.points)})")
+                elif key == "bonus" and cap is not None and entry.points > cap:  # 15 for 1.5: a slip, not a feat
+                    report.add(src.file, src.pos(key, index, "points"), "bonus-over-cap",
+                               f"điểm thưởng {format_number(entry.points)} lớn hơn mức tối đa được tính "
+                               f"(scoring.bonus_cap: {format_number(cap)}): kiểm tra lại, có phải gõ nhầm?")
         if maxima is not None:
             missing = [i for i in maxima if _counted(scores.scores.get(i)) is None]
             if missing:

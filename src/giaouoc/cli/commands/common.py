@@ -10,12 +10,12 @@ import typer
 
 from giaouoc.errors import DataError, UsageError
 from giaouoc.load.folder import find_root, locate_year
-from giaouoc.model.results import Ranking
-from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.report.terminal import err, print_problems
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only, off the start-up path of every command
+    from giaouoc.model.results import Ranking
+    from giaouoc.model.year import Year
     from giaouoc.pipeline import YearRun
 
 YearArgument = Annotated[
@@ -25,6 +25,8 @@ YearArgument = Annotated[
 
 @dataclass
 class Settings:
+    """The global options: data root and debug switch."""
+
     root_option: Path | None = None
     debug: bool = False
 

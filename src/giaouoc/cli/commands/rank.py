@@ -45,7 +45,12 @@ def rank(
         if unit is not None and unit not in {u.id for u in data.units}:
             known = ", ".join(u.id for u in data.units)
             raise UsageError(f"không có đơn vị «{unit}» trong năm {year} (các đơn vị: {known})")
-        out("\n".join(explain(ranking, data, unit)))
+        if output is RankFormat.json:
+            from giaouoc.report.ranking import explanation_json
+
+            out(explanation_json(ranking, data, unit))
+        else:
+            out("\n".join(explain(ranking, data, unit)))
         return 0
     FORMATS[output.value](ranking, data)
     return 0
