@@ -340,7 +340,7 @@ def test_diff_markdown_escapes_what_units_wrote(root: Path) -> None:
          "  1: {self: 8, block: 8, note: \"# Tiêu đề ![ảnh](http://x/y.png) @cuc-truong <script>\"}")
     code, stdout, _ = invoke(root, "diff", "2023", "--format", "markdown")
     assert code == 0
-    assert "\\# Tiêu đề \\!\\[ảnh\\]\\(http://x/y.png\\) \\@cuc-truong \\<script\\>" in stdout
+    assert "\\# Tiêu đề \\!\\[ảnh\\](http\\://x/y.png) \\@cuc-truong \\<script\\>" in stdout
 
 
 # --- 13. writes ------------------------------------------------------------------------------------------------------

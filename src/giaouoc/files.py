@@ -47,6 +47,35 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+class NotRegular(OSError):
+    """A path that is a device, a FIFO, a socket or a folder: never read (it could block or never end)."""
+
+
+class TooLarge(OSError):
+    """A file above the size the caller can take."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes: a FIFO is not waited on, `/dev/zero` not read,
+    and a file growing while read stops at the limit (never more than limit + 1 bytes in memory)."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular(f"{path} không phải là một tệp thường (thiết bị, FIFO hay thư mục)")
+        if info.st_size > limit:
+            raise TooLarge(f"{path} lớn {info.st_size} byte, quá {limit} byte")
+        chunks, total = [], 0
+        while chunk := os.read(handle, min(1 << 20, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise TooLarge(f"{path} lớn quá {limit} byte")
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
 @contextmanager
 def year_lock(folder: Path) -> Iterator[None]:
     """Hold the year folder for one writer at a time: a second `import` waits, then reads what the first wrote."""

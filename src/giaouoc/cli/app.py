@@ -26,7 +26,7 @@ from giaouoc.cli.commands.sheets import export, form
 from giaouoc.cli.commands.status import status
 from giaouoc.cli.commands.validate import validate
 from giaouoc.errors import FatalError
-from giaouoc.report.terminal import err
+from giaouoc.report.terminal import err, out_block
 
 COMMANDS = ("validate", "rank", "render", "report", "new", "status", "diff", "export", "form", "import", "history",
             "close", "reopen")
@@ -125,7 +125,7 @@ def run(call: Any, debug: bool) -> int:
         return exc.exit_code
     except click_errors.NoArgsIsHelpError as exc:
         if exc.ctx is not None:
-            err(exc.ctx.get_help())
+            out_block(exc.ctx.get_help(), sys.stderr)
         return 2
     except click_errors.UsageError as exc:
         err(f"Lỗi cú pháp lệnh: {usage_message(exc)}")

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from giaouoc.documents.context import build_context
 from giaouoc.documents.environment import build_environment, template_folders
 from giaouoc.documents.frame import Frame
-from giaouoc.documents.sandbox import bounded, time_limit
+from giaouoc.documents.sandbox import MAX_OUTPUT, bounded, time_limit
 from giaouoc.documents.templates import jinja_message
 from giaouoc.errors import DataError, FatalError
 from giaouoc.model.documents import missing_for, pending_for
@@ -101,8 +101,18 @@ def describe_failure(exc: Exception, shown: str, tb: TracebackType | None) -> st
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateNotFound
 
+    from giaouoc.documents.loader import TemplateRefused
+    from giaouoc.documents.templates import TOO_DEEP
+
     if isinstance(exc, TemplateNotFound):
         return f"không tìm thấy mẫu văn bản {exc.name}"
+    if isinstance(exc, TemplateRefused):
+        return f"{shown}: không đọc mẫu văn bản {exc}"
+    if isinstance(exc, RecursionError):
+        return f"{shown}: {TOO_DEEP}"
+    if isinstance(exc, MemoryError):
+        return (f"{shown}: mẫu văn bản cần nhiều bộ nhớ hơn máy có (một chuỗi hay danh sách quá lớn, "
+                f"văn bản được phép dài tối đa {MAX_OUTPUT // (1024 * 1024)} triệu ký tự): đã dừng")
     line = exc.lineno if isinstance(exc, TemplateSyntaxError) else _template_line(tb)
     where = f"{shown}:{line}" if line else shown
     if isinstance(exc, TemplateSyntaxError):

@@ -56,15 +56,25 @@ def score_file_unit(name: str) -> str:
     return PurePosixPath(name).stem
 
 
+def trusted_base(folder: Path, root: Path) -> Path:
+    """What the files of a year folder must really lie under: the data root, or the folder itself when the
+    clerk named a year folder outside the root (`giaouoc validate ../nam-2023`). A folder under compacts/ that
+    is a link out of the root is not trusted because of where it leads."""
+    if Path(os.path.abspath(folder)).is_relative_to(root):
+        return root
+    return folder.resolve()
+
+
 def inside(path: Path, root: Path, shown: str, report: Report) -> bool:
-    """Whether a data file really lies under the data root; a link that leads out of it is refused (it could
-    print a file of the machine into a document)."""
+    """Whether a data file really lies under `root` (the data root, see `trusted_base`), every link on its
+    way resolved: a file, a folder (`text/`, `text/thanh-tich`, `scores/`) or the year itself linked out of
+    it is refused (it could print a file of the machine into a document)."""
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):
         report.add(shown, (1, 1), "unreadable", "liên kết hỏng hoặc vòng liên kết: không đọc được")
         return False
-    if real.is_relative_to(root.resolve()) or real.is_relative_to(path.parent.resolve()):
+    if real.is_relative_to(root.resolve()):
         return True
     report.add(shown, (1, 1), "outside-root",
                f"tệp là liên kết trỏ ra ngoài thư mục dữ liệu ({real}): giaouoc không đọc tệp ngoài dữ liệu")
@@ -141,6 +151,7 @@ def display_path(path: Path, root: Path) -> str:
 def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
     """Load every file of a year folder, reporting shape and type problems per file."""
     files = YearFiles(folder.name, folder, root)
+    base = trusted_base(folder, root)
 
     def load(name: str, required: bool) -> Source | None:
         path = folder / name
@@ -153,7 +164,7 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
             elif required:
                 report.add(shown, (1, 1), "missing-file", f"thiếu tệp {name} của năm {folder.name}")
             return None
-        if not inside(path, root, shown, report):
+        if not inside(path, base, shown, report):
             return None
         source = load_file(path, shown, report)
         if source is not None:
@@ -176,7 +187,7 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
         if (source := load("closed.yaml", False)) is not None:
             files.closed = validate_as(source, Closed, report)
     _read_scores(files, root, load, report)
-    _read_texts(files, root, report)
+    _read_texts(files, base, report)
     return files
 
 
@@ -203,7 +214,8 @@ def _read_scores(
             files.scores[name] = scores
 
 
-def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
+def _read_texts(files: YearFiles, base: Path, report: Report) -> None:
+    root = files.root
     folder = files.folder / "text"
     if not folder.is_dir():
         return
@@ -211,7 +223,7 @@ def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
         if not path.is_file():  # a folder named x.md is no text
             continue
         shown = display_path(path, root)
-        if not inside(path, root, shown, report):
+        if not inside(path, base, shown, report):
             continue
         text = read_text(path, shown, report)
         if text is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from giaouoc.files import NotRegular, TooLarge, read_regular
 from giaouoc.problems import Report
 
 # C0 but tab and newline, DEL, C1, and U+FFFE/U+FFFF: a .docx or .xlsx cannot hold them
@@ -44,7 +45,14 @@ def read_text(path: Path, file: str, report: Report) -> str | None:
                        f"tệp lớn {size // (1024 * 1024)} MB, quá giới hạn {MAX_BYTES // (1024 * 1024)} MB "
                        "của một tệp dữ liệu")
             return None
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
+    except TooLarge:
+        report.add(file, (1, 1), "file-too-large", f"tệp lớn quá giới hạn {MAX_BYTES // (1024 * 1024)} MB "
+                   "của một tệp dữ liệu")
+        return None
+    except NotRegular:
+        report.add(file, (1, 1), "unreadable", "không phải tệp thường (thiết bị, FIFO hay thư mục): không đọc")
+        return None
     except OSError as exc:
         report.add(file, (1, 1), "unreadable", f"không đọc được tệp: {exc.strerror or exc}")
         return None

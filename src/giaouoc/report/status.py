@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 from giaouoc.problems import Report
 from giaouoc.report.common import print_table
-from giaouoc.report.terminal import out
+from giaouoc.report.terminal import out_json
 from giaouoc.rules.progress import YearStatus, year_status
 from giaouoc.vietnamese import format_number, plain_number
 
@@ -98,7 +97,7 @@ def _review_line(state: YearStatus) -> str:
 
 
 def print_json(state: YearStatus) -> None:
-    out(json.dumps(as_dict(state), ensure_ascii=False, indent=2))
+    out_json(as_dict(state))
 
 
 FORMATS: dict[str, Callable[[YearStatus], None]] = {"table": print_status, "json": print_json}

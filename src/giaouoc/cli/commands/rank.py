@@ -7,7 +7,7 @@ import typer
 
 from giaouoc.cli.commands.common import Settings, YearArgument, load_ranked
 from giaouoc.errors import UsageError
-from giaouoc.report.terminal import out
+from giaouoc.report.terminal import out_lines
 
 ALL_UNITS = "*"
 
@@ -45,7 +45,7 @@ def rank(
         if unit is not None and unit not in {u.id for u in data.units}:
             known = ", ".join(u.id for u in data.units)
             raise UsageError(f"không có đơn vị «{unit}» trong năm {year} (các đơn vị: {known})")
-        out("\n".join(explain(ranking, data, unit)))
+        out_lines(explain(ranking, data, unit))
         return 0
     FORMATS[output.value](ranking, data)
     return 0
