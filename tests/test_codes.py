@@ -43,7 +43,9 @@ ELSEWHERE |= dict.fromkeys(["award-not-proposed", "unknown-band", "duplicate-ban
                             "duplicate-award", "year-in-both", "unknown-predecessor", "predecessor-exists",
                             "closed-year-changed", "unknown-past-unit", "year-has-errors"], "test_history.py")
 ELSEWHERE |= dict.fromkeys(["header-mismatch", "base-punctuation", "ballot-mismatch"], "test_documents_data.py")
-ELSEWHERE |= dict.fromkeys(["unreadable", "file-too-large", "outside-root"], "test_hostile.py")
+ELSEWHERE |= dict.fromkeys(["unreadable", "file-too-large", "outside-root", "history-year", "bidi-char",
+                            "more-problems"],
+                           "test_hostile.py")
 ELSEWHERE["template-error"] = "test_render.py"
 
 

@@ -21,6 +21,7 @@ from giaouoc.errors import DataError, FatalError
 from giaouoc.model.documents import missing_for, pending_for
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
+from giaouoc.visible import visible
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
 
@@ -48,6 +49,7 @@ def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: 
             markdown = bounded(template.generate(build_context(year, ranking, doc_id, draft)))
     except Exception as exc:  # every template failure is reported with its place, never raw
         raise TemplateError(describe_failure(exc, shown, sys.exc_info()[2])) from exc
+    refuse_non_xml(markdown, shown)
     markdown = _tidy(markdown)
     match = _FRONT.match(markdown)
     if match is None:
@@ -83,6 +85,19 @@ def render_all(root: Path, year: Year, ranking: Ranking, doc_ids: list[str], ask
         warn(f"Bỏ qua văn bản «{doc_id}»: {why}.")
         skipped.append(doc_id)
     return rendered, skipped
+
+
+# What XML 1.0 (a .docx) cannot hold: C0 controls but tab, newline and CR; U+FFFE, U+FFFF; lone surrogates
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def refuse_non_xml(markdown: str, shown: str) -> None:
+    """A template's output holding a character Word cannot open is refused, never written into a .docx."""
+    found = _NOT_XML.search(markdown)
+    if found is not None:
+        line = markdown.count("\n", 0, found.start()) + 1
+        raise TemplateError(f"{shown}: văn bản lập từ mẫu có ký tự «{visible(found.group())}» ở dòng {line}, "
+                            "ký tự mà tệp Word không chứa được: hãy sửa mẫu (hoặc dữ liệu mẫu in ra)")
 
 
 def _tidy(markdown: str) -> str:

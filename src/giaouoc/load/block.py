@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from giaouoc.load.folder import YearFiles, display_path, is_year_name, read_year, stray_folders, year_folders
+from giaouoc.load.folder import (
+    YearFiles,
+    display_path,
+    is_year_name,
+    list_years,
+    read_year,
+    stray_folders,
+    year_folders,
+)
 from giaouoc.load.reader import validate_as
 from giaouoc.load.tree import Source, load_file
 from giaouoc.problems import Report
@@ -61,4 +69,17 @@ def read_block(root: Path, report: Report, folders: list[Path] | None = None) ->
             block.reports[year] = own
         else:
             report.extend(own)
+    _drop_later_years(block, report)
     return block
+
+
+def _drop_later_years(block: BlockFiles, report: Report) -> None:
+    """history.yaml records the years before giaouoc: a year after the last year folder is an error at its line,
+    and is not read (it would make every unit of the block look like a later unit)."""
+    last = max((int(name) for name in list_years(block.root)), default=None)
+    if block.history is None or block.history_source is None or last is None:
+        return
+    for year in [y for y in block.history.years if y > last]:
+        report.add(block.history_source.file, block.history_source.key_pos("years", year), "history-year",
+                   f"năm {year} sau năm cuối có thư mục ({last}): history.yaml chỉ ghi các năm đã qua")
+        del block.history.years[year]

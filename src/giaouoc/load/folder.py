@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from giaouoc.errors import UsageError
+from giaouoc.files import TEMPORARY
 from giaouoc.load.reader import validate_as
 from giaouoc.load.text import CONTROL_CHARS, CONTROL_MESSAGE, read_text
 from giaouoc.load.tree import Source, load_file
@@ -188,7 +189,17 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
             files.closed = validate_as(source, Closed, report)
     _read_scores(files, root, load, report)
     _read_texts(files, base, report)
+    for stray in stray_temporaries(folder):
+        report.add(display_path(stray, root), (1, 1), "stray-file",
+                   "tệp tạm do một lệnh giaouoc bị dừng giữa chừng để lại (tệp thật không bị ảnh hưởng): hãy xóa")
     return files
+
+
+def stray_temporaries(folder: Path) -> list[Path]:
+    """Temporary files a write stopped between writing and renaming left in a year folder."""
+    places = [folder, folder / "scores", folder / "text", folder / "text" / "thanh-tich"]
+    return sorted(p for place in places if place.is_dir() and not place.is_symlink()
+                  for p in place.iterdir() if p.name.startswith(".") and TEMPORARY.match(p.name))
 
 
 def _read_scores(

@@ -11,6 +11,8 @@ from giaouoc.problems import Report
 
 # C0 but tab and newline, DEL, C1, and U+FFFE/U+FFFF: a .docx or .xlsx cannot hold them
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+BIDI_MESSAGE = ("văn bản chứa ký tự đổi chiều chữ (như U+202E): chữ hiện ra, kể cả trong tệp Word, khác với chữ "
+                "thật: hãy xóa ký tự đó")
 MAX_BYTES = 20 * 1024 * 1024  # far above any real data file
 CONTROL_MESSAGE = "văn bản chứa ký tự điều khiển (không in được, Word không nhận): hãy xóa ký tự đó"
 

@@ -197,6 +197,18 @@ def whole(value: Any) -> int:
     return value
 
 
+MAX_YEARS = 100  # a condition over more years than a block has existed is a typing slip
+
+
+def year_count(value: Any) -> int:
+    """`years` of a condition over several years: a whole number, at most MAX_YEARS (`years: 100000000` would
+    make every ranking walk a hundred million years)."""
+    count = whole(value)
+    if count > MAX_YEARS:
+        raise Invalid("invalid-history", f"«years» tối đa {MAX_YEARS} năm, không phải {count}")
+    return count
+
+
 @dataclass(frozen=True)
 class Shape:
     """How a field is read: a converter, a nested record, or a list or mapping of either."""
@@ -235,3 +247,4 @@ def spec(shape: Shape, default: Any = ..., *, key: str | None = None, factory: A
 
 
 TEXT, ID, POINTS, WHOLE = value(text), value(identifier), value(points), value(whole)
+YEAR_COUNT = value(year_count)
