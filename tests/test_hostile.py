@@ -522,6 +522,35 @@ def test_links_out_of_a_year_are_sealed_as_links_and_refuse_close(tmp_path: Path
         refuse_links_out(year)
 
 
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_close_refuses_a_year_with_links_out_and_a_link_added_later_breaks_the_seal(
+        tmp_path: Path, what: str) -> None:
+    import shutil
+
+    from conftest import without_history
+    from test_history import SAMPLE, closable
+
+    root = tmp_path / "du-lieu"
+    shutil.copytree(SAMPLE, root / YEAR)
+    without_history(root / YEAR)
+    closable(root)
+    elsewhere = root / "dung-chung"  # inside the root, outside the year: it could change after close
+    (elsewhere / "thanh-tich").mkdir(parents=True)
+    (elsewhere / "thanh-tich" / "pa01.md").write_text("Thành tích.\n", encoding="utf-8")
+    link = root / YEAR / "text" / ("ghi-chu.md" if what == "file" else "phu-luc")
+    link.symlink_to(elsewhere / "thanh-tich" / "pa01.md" if what == "file" else elsewhere / "thanh-tich")
+    code, _, stderr = invoke(root, "close", "2023")
+    assert code == 1 and "liên kết" in stderr and "text/" in stderr
+    assert not (root / YEAR / "closed.yaml").exists()
+    link.unlink()
+    assert invoke(root, "close", "2023")[0] == 0
+    link.symlink_to(elsewhere / "thanh-tich", target_is_directory=True) if what == "folder" else \
+        link.symlink_to(elsewhere / "thanh-tich" / "pa01.md")
+    code, stdout, _ = invoke(root, "validate", "--format", "json")
+    changed = [p for p in json.loads(stdout)["problems"] if p["code"] == "closed-year-changed"]
+    assert code == 1 and [p["file"] for p in changed] == [f"{YEAR}/text/{link.name}"]
+
+
 # --- R4. template sizes -----------------------------------------------------------------------------------------------
 
 WORST_TEMPLATE = ("{% set ns = namespace(x='ab') %}{% for i in range(60) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}"
@@ -812,3 +841,23 @@ def test_a_file_with_countless_unknown_keys_stops_at_a_bound(root: Path) -> None
     assert code == 1 and len(problems) == 201
     more = [p for p in problems if p["code"] == "more-problems"]
     assert more and "19800" in more[0]["message"]
+
+
+def test_history_yaml_linked_outside_the_root_is_refused(root: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    outside = tmp_path_factory.mktemp("ngoai") / "history.yaml"
+    outside.write_bytes((root / "compacts/history.yaml").read_bytes())
+    (root / "compacts/history.yaml").unlink()
+    (root / "compacts/history.yaml").symlink_to(outside)
+    assert "outside-root" in codes(root)
+
+
+@pytest.mark.parametrize("where", ["units.yaml", "text"])
+def test_direction_overrides_that_would_reach_word_are_warned(root: Path, where: str) -> None:
+    if where == "text":
+        text = root / YEAR / "text" / "giao-uoc.md"
+        text.write_text(text.read_text(encoding="utf-8") + "\nĐơn vị \u202eAP\u202c cam kết.\n", encoding="utf-8")
+    else:
+        edit(root / YEAR / "units.yaml", "name: Phòng Hồ sơ", "name: \"Phòng \\u2067Hồ sơ\\u2069\"")
+    code, stdout, _ = invoke(root, "validate", "--format", "json")
+    found = [p for p in json.loads(stdout)["problems"] if p["code"] == "bidi-char"]
+    assert code == 0 and len(found) == 1 and found[0]["severity"] == "warning"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from giaouoc.load.folder import (
     YearFiles,
     display_path,
+    inside,
     is_year_name,
     list_years,
     read_year,
@@ -45,7 +46,7 @@ def read_history(root: Path, report: Report) -> tuple[HistoryFile | None, Source
     from giaouoc.model.history import HistoryFile  # only for a block that keeps history
 
     path = root / "compacts" / HISTORY_FILE
-    if not path.is_file():
+    if not path.is_file() or not inside(path, root, display_path(path, root), report):
         return None, None
     source = load_file(path, display_path(path, root), report)
     if source is None:

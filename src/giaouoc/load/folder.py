@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from giaouoc.errors import UsageError
 from giaouoc.files import TEMPORARY
 from giaouoc.load.reader import validate_as
-from giaouoc.load.text import CONTROL_CHARS, CONTROL_MESSAGE, read_text
+from giaouoc.load.text import BIDI_MESSAGE, CONTROL_CHARS, CONTROL_MESSAGE, read_text
 from giaouoc.load.tree import Source, load_file
 from giaouoc.model.records import (
     Compact,
@@ -24,6 +24,7 @@ from giaouoc.model.records import (
     UnitsFile,
 )
 from giaouoc.problems import Report
+from giaouoc.visible import BIDI
 
 if TYPE_CHECKING:
     from giaouoc.model.history import Closed, DecisionsFile
@@ -243,4 +244,6 @@ def _read_texts(files: YearFiles, base: Path, report: Report) -> None:
             line = line.removesuffix("\r")  # Windows line ends are line ends, not stray characters
             if match := CONTROL_CHARS.search(line):
                 report.add(shown, (number, match.start() + 1), "control-char", CONTROL_MESSAGE)
+            elif match := BIDI.search(line):
+                report.add(shown, (number, match.start() + 1), "bidi-char", BIDI_MESSAGE)
         files.texts[path.relative_to(folder).with_suffix("").as_posix()] = unicodedata.normalize("NFC", text)

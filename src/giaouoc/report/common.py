@@ -17,8 +17,9 @@ def markdown_cell(text: str) -> str:
 # and images (with "[" "]" escaped no "(…)" is a link), HTML and entities, mentions, math, tables, strikethrough,
 # footnotes, autolinks ("http\\://"; "www\\." below); a list marker only where the text starts.
 # CommonMark shows "\\p" as "p" for every ASCII punctuation p: the words stay as they are.
-_MARKUP = re.compile(r"([!#$&*+:<=>@\[\\\]^_`{|}~])")
+_MARKUP = re.compile(r"([!#$&*+<=>@\[\\\]^_`{|}~])")
 _WWW = re.compile(r"(?i)\b(www)\.")
+_SCHEME = re.compile(r"(?<=[A-Za-z]):(?=\S)")  # "http://", "mailto:x": no autolink; "nội dung 1: …" stays
 _LIST_START = re.compile(r"^(\s*[0-9]*)([-.)])")
 
 
@@ -27,7 +28,8 @@ def markdown_text(text: str) -> str:
     HTML, entity, mention, math (`\\$`), list or table cell break; control and direction characters written out
     (`visible`). The one escaping of data in every Markdown output."""
     text = _MARKUP.sub(r"\\\1", visible(text))
-    return _LIST_START.sub(r"\1\\\2", _WWW.sub(r"\1\\.", text))
+    text = _SCHEME.sub(r"\\:", _WWW.sub(r"\1\\.", text))
+    return _LIST_START.sub(r"\1\\\2", text)
 
 
 def print_table(title: str, columns: list[tuple[str, bool]], rows: list[list[str]],
