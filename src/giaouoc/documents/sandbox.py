@@ -75,6 +75,21 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+    def wrap_str_format(self, value: Any) -> Any:
+        """`"…".format` as Jinja sandboxes it (at attribute access), bounded before it runs."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+
+        def bounded_format(*args: Any, **kwargs: Any) -> str:
+            if _WIDE.search(value.__self__):
+                raise SecurityError("độ rộng định dạng quá lớn")
+            refuse_over(method_size(value, args, kwargs), f"kết quả của «{value.__name__}»")
+            return str(wrapped(*args, **kwargs))
+
+        return bounded_format
+
+
 class _BoundedFilters(dict[str, Any]):
     """The filters, each bounded (`bounds.bounded_filter`) whenever it is set, Jinja's and ours alike."""
 
