@@ -589,6 +589,17 @@ def test_the_worst_template_under_one_gigabyte_gets_a_message(root: Path) -> Non
     assert "bang-diem.md.j2" in process.stderr and "quá giới hạn" in process.stderr
 
 
+def test_running_out_of_memory_in_a_template_says_so(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import giaouoc.documents.render as render
+
+    def no_memory(chunks: Any) -> str:
+        raise MemoryError
+
+    monkeypatch.setattr(render, "bounded", no_memory)
+    code, _, stderr = invoke(root, "render", "2023", "--doc", "bang-diem")
+    assert code == 1 and "bộ nhớ" in stderr and "bang-diem.md.j2" in stderr and not stderr.rstrip().endswith(":")
+
+
 # --- R5. every bad input a message, never exit 3 ------------------------------------------------------------------
 
 BOMB = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
