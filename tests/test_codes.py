@@ -42,9 +42,10 @@ ELSEWHERE = {"form-mismatch": "test_sheets.py", "missing-file": "test_checks.py"
 ELSEWHERE |= dict.fromkeys(["award-not-proposed", "unknown-band", "duplicate-band", "invalid-history",
                             "duplicate-award", "year-in-both", "unknown-predecessor", "predecessor-exists",
                             "closed-year-changed", "unknown-past-unit", "year-has-errors"], "test_history.py")
-ELSEWHERE |= dict.fromkeys(["header-mismatch", "base-punctuation", "ballot-mismatch"],
-                           "test_documents_data.py")
-ELSEWHERE |= dict.fromkeys(["unreadable", "file-too-large", "outside-root"], "test_hostile.py")
+ELSEWHERE |= dict.fromkeys(["header-mismatch", "base-punctuation", "ballot-mismatch"], "test_documents_data.py")
+ELSEWHERE |= dict.fromkeys(["unreadable", "file-too-large", "outside-root", "history-year", "bidi-char",
+                            "more-problems"],
+                           "test_hostile.py")
 ELSEWHERE["template-error"] = "test_render.py"
 ELSEWHERE |= dict.fromkeys(["import-conflict", "form-without-base"], "test_forms_merge.py")
 ELSEWHERE |= dict.fromkeys(["copies-mismatch", "no-quorum", "invalid-ballot", "candidates-changed",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 
 from giaouoc.errors import FileAccessError, UsageError
@@ -16,6 +18,29 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+TEMP_MARK = "giaouoc-"  # .pa01.yaml.giaouoc-<pid>-<random>: a temporary file of ours, and whose
+TEMPORARY = re.compile(r"\.(?P<name>.+\.(?:yaml|md|j2|xlsx|docx|pdf|csv|html|json))"
+                       r"\.(?:giaouoc-(?P<pid>[0-9]+)-)?[a-z0-9_]{8}\Z")
+
+
+def _remove_stale(path: Path) -> None:
+    """Temporary files a killed write of this very file left (their process is gone): removed before writing."""
+    for stray in path.parent.glob(f".{glob_escape(path.name)}.{TEMP_MARK}*"):
+        found = TEMPORARY.match(stray.name)
+        if found and found["pid"] and found["name"] == path.name and not _alive(int(found["pid"])):
+            stray.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -31,7 +56,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        _remove_stale(path)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARK}{os.getpid()}-", dir=path.parent)
     except OSError as exc:
         raise FileAccessError(f"không ghi được {path}: {exc.strerror or exc}") from exc
     try:
@@ -45,6 +71,35 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class NotRegular(OSError):
+    """A path that is a device, a FIFO, a socket or a folder: never read (it could block or never end)."""
+
+
+class TooLarge(OSError):
+    """A file above the size the caller can take."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes: a FIFO is not waited on, `/dev/zero` not read,
+    and a file growing while read stops at the limit (never more than limit + 1 bytes in memory)."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular(f"{path} không phải là một tệp thường (thiết bị, FIFO hay thư mục)")
+        if info.st_size > limit:
+            raise TooLarge(f"{path} lớn {info.st_size} byte, quá {limit} byte")
+        chunks, total = [], 0
+        while chunk := os.read(handle, min(1 << 20, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise TooLarge(f"{path} lớn quá {limit} byte")
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
 
 
 @contextmanager

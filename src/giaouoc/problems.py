@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from giaouoc.codes import Severity, severity
+from giaouoc.visible import visible
 
 SEVERITY_LABEL: dict[str, str] = {"error": "lỗi", "warning": "cảnh báo"}
 
@@ -31,7 +32,7 @@ class Problem:
 
     def as_text(self) -> str:
         label = SEVERITY_LABEL[self.severity]
-        return f"{self.place}: {label} [{self.code}]: {self.message}"
+        return visible(f"{self.place}: {label} [{self.code}]: {self.message}")  # data in a message is shown, not obeyed
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -7,7 +7,7 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-from giaouoc.errors import UsageError
+from giaouoc.errors import DataError, UsageError
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -38,7 +38,14 @@ def extract_year(top: Path, revision: str, folder: Path, target: Path) -> bool:
     if result.returncode != 0:
         raise UsageError(f"git không đọc được {relative} ở bản «{revision}»")
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
-        archive.extractall(target, filter="data")
+        links = [m.name for m in archive.getmembers() if not (m.isfile() or m.isdir())]
+        if links:  # a link in an old revision could lead anywhere on this machine: nothing is followed
+            raise DataError(f"bản «{revision}» của {relative} có liên kết hay tệp đặc biệt ({', '.join(links[:3])}"
+                            f"{' …' if len(links) > 3 else ''}): giaouoc không đọc liên kết trong một bản cũ")
+        try:
+            archive.extractall(target, filter="data")
+        except tarfile.TarError as exc:
+            raise DataError(f"bản «{revision}» của {relative} có tệp không giải nén an toàn được: {exc}") from exc
     return True
 
 

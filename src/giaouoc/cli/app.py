@@ -16,7 +16,7 @@ from typer.core import TyperCommand, TyperGroup
 from giaouoc import __version__
 from giaouoc.cli.commands.common import Settings
 from giaouoc.errors import FatalError
-from giaouoc.report.terminal import err
+from giaouoc.report.terminal import err, out_block
 
 # Each command and where it lives (cli/commands/<module>.py): a run imports and builds only the command it runs,
 # so that `giaouoc validate` does not pay for the imports and the option parsing of the twelve others.
@@ -121,7 +121,7 @@ def run(call: Any, debug: bool) -> int:
         return exc.exit_code
     except click_errors.NoArgsIsHelpError as exc:
         if exc.ctx is not None:
-            err(exc.ctx.get_help())
+            out_block(exc.ctx.get_help(), sys.stderr)
         return 2
     except click_errors.UsageError as exc:
         err(f"Lỗi cú pháp lệnh: {usage_message(exc)}")

@@ -58,7 +58,8 @@ def _figure(width: float, height: float) -> Any:
     logging.getLogger("matplotlib").setLevel(logging.ERROR)
 
     matplotlib.rcParams.update({"svg.hashsalt": "giaouoc", "svg.fonttype": "none", "font.family": FONT,
-                                "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+                                "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
+                                "text.parse_math": False})  # names from data are drawn as written: "$x$" is no math
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height), dpi=100)

@@ -38,12 +38,13 @@ def clock(text: str) -> str:
 
 
 def build_environment(root: Path) -> Any:
-    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2 import StrictUndefined
 
+    from giaouoc.documents.loader import RootedLoader
     from giaouoc.documents.sandbox import LimitedSandbox, limited_range
 
     env = LimitedSandbox(
-        loader=FileSystemLoader([str(p) for p in template_folders(root)]),
+        loader=RootedLoader([(root / "templates", root), (PACKAGE_TEMPLATES, PACKAGE_TEMPLATES)]),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,

@@ -16,12 +16,13 @@ from giaouoc.documents.context import build_context
 from giaouoc.documents.environment import build_environment, template_folders
 from giaouoc.documents.frame import Frame
 from giaouoc.documents.pending import pending_lines
-from giaouoc.documents.sandbox import bounded, time_limit
+from giaouoc.documents.sandbox import MAX_OUTPUT, bounded, time_limit
 from giaouoc.documents.templates import jinja_message
 from giaouoc.errors import DataError, FatalError
 from giaouoc.model.documents import missing_for, pending_for
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
+from giaouoc.visible import visible
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
 
@@ -50,6 +51,7 @@ def render_document(root: Path, year: Year, ranking: Ranking, doc_id: str, env: 
             markdown = bounded(template.generate(context))
     except Exception as exc:  # every template failure is reported with its place, never raw
         raise TemplateError(describe_failure(exc, shown, sys.exc_info()[2])) from exc
+    refuse_non_xml(markdown, shown)
     markdown = _tidy(markdown)
     match = _FRONT.match(markdown)
     if match is None:
@@ -91,6 +93,19 @@ def render_all(root: Path, year: Year, ranking: Ranking, doc_ids: list[str], ask
     return rendered, skipped
 
 
+# What XML 1.0 (a .docx) cannot hold: C0 controls but tab, newline and CR; U+FFFE, U+FFFF; lone surrogates
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def refuse_non_xml(markdown: str, shown: str) -> None:
+    """A template's output holding a character Word cannot open is refused, never written into a .docx."""
+    found = _NOT_XML.search(markdown)
+    if found is not None:
+        line = markdown.count("\n", 0, found.start()) + 1
+        raise TemplateError(f"{shown}: văn bản lập từ mẫu có ký tự «{visible(found.group())}» ở dòng {line}, "
+                            "ký tự mà tệp Word không chứa được: hãy sửa mẫu (hoặc dữ liệu mẫu in ra)")
+
+
 def _tidy(markdown: str) -> str:
     """One blank line at most between blocks, and a single newline at the end: a calm diff."""
     lines = [line.rstrip() for line in markdown.split("\n")]
@@ -107,8 +122,18 @@ def describe_failure(exc: Exception, shown: str, tb: TracebackType | None) -> st
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateNotFound
 
+    from giaouoc.documents.loader import TemplateRefused
+    from giaouoc.documents.templates import TOO_DEEP
+
     if isinstance(exc, TemplateNotFound):
         return f"không tìm thấy mẫu văn bản {exc.name}"
+    if isinstance(exc, TemplateRefused):
+        return f"{shown}: không đọc mẫu văn bản {exc}"
+    if isinstance(exc, RecursionError):
+        return f"{shown}: {TOO_DEEP}"
+    if isinstance(exc, MemoryError):
+        return (f"{shown}: mẫu văn bản cần nhiều bộ nhớ hơn máy có (một chuỗi hay danh sách quá lớn, "
+                f"văn bản được phép dài tối đa {MAX_OUTPUT // (1024 * 1024)} triệu ký tự): đã dừng")
     line = exc.lineno if isinstance(exc, TemplateSyntaxError) else _template_line(tb)
     where = f"{shown}:{line}" if line else shown
     if isinstance(exc, TemplateSyntaxError):

@@ -48,14 +48,20 @@ def check_templates(root: Path, report: Report) -> None:
     from jinja2 import TemplateSyntaxError
 
     from giaouoc.documents.environment import build_environment
+    from giaouoc.documents.loader import TemplateRefused, read_template
 
     env = build_environment(root)
     for path in overrides:
         shown = f"templates/{path.name}"
         try:
-            env.parse(path.read_text(encoding="utf-8"), name=path.name)
+            env.parse(read_template(path, root), name=path.name)
+        except TemplateRefused as exc:
+            report.add(shown, (1, 1), exc.code, str(exc))
         except TemplateSyntaxError as exc:
             report.add(shown, (exc.lineno or 1, 1), "template-error",
                        f"mẫu văn bản sai cú pháp Jinja: {jinja_message(exc.message or '')}")
-        except (OSError, UnicodeDecodeError) as exc:
-            report.add(shown, (1, 1), "unreadable", f"không đọc được mẫu văn bản: {exc}")
+        except (RecursionError, MemoryError):
+            report.add(shown, (1, 1), "template-error", TOO_DEEP)
+
+
+TOO_DEEP = "mẫu văn bản lồng quá sâu (ngoặc hay khối lồng nhau quá nhiều tầng): Jinja không đọc được"

@@ -198,6 +198,6 @@ def _carry_texts(source: Path, staging: Path, old: str, year: int) -> list[str]:
         return []
     (staging / "text").mkdir()
     for path in texts:
-        if path.is_file() and not path.is_symlink():
+        if path.is_file() and not path.is_symlink() and path.resolve().is_relative_to(source.resolve()):
             (staging / "text" / path.name).write_text(path.read_text(encoding="utf-8").replace(old, str(year)), "utf-8")
     return [f"compacts/{year}/text/{p.name}: đoạn văn chép từ năm {old}, năm đã đổi thành {year}" for p in texts]

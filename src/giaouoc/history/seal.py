@@ -6,17 +6,24 @@ from datetime import date
 from pathlib import Path
 
 from giaouoc.errors import DataError, UsageError
-from giaouoc.files import write_atomic
+from giaouoc.files import write_atomic, year_lock
 from giaouoc.history.records import chronicle
-from giaouoc.load.seal import CLOSED_FILE, sealed_files
+from giaouoc.load.seal import CLOSED_FILE, links_out, sealed_files
 from giaouoc.model.history import LogEntry
 from giaouoc.rules import load_block
 from giaouoc.vietnamese import short_date
+from giaouoc.visible import has_hidden, visible
 from giaouoc.yamltext import flow, scalar
 
 
 def close_year(root: Path, folder: Path, today: date) -> Path:
-    """Write closed.yaml (all of it or nothing); refuse a year that is not ready to be closed."""
+    """Write closed.yaml (all of it or nothing); refuse a year that is not ready to be closed. Holds the year's
+    lock, as `import` does: an import running meanwhile is either sealed whole or waits."""
+    with year_lock(folder):
+        return _close(root, folder, today)
+
+
+def _close(root: Path, folder: Path, today: date) -> Path:
     year_number = int(folder.name)
     block, report = load_block(root)
     files = block.files.years[year_number]
@@ -45,6 +52,7 @@ def close_year(root: Path, folder: Path, today: date) -> Path:
     if still_open:
         raise DataError(f"năm {year_number} đọc kết quả năm {', '.join(map(str, still_open))}, năm đó chưa khóa sổ: "
                         "hãy khóa sổ các năm trước trước")
+    refuse_links_out(folder)
     log = list(files.closed.log) if files.closed else []
     log.append(LogEntry(closed=today))
     _write(folder, year_number, today, sealed_files(folder), log)
@@ -57,13 +65,26 @@ def reopen_year(root: Path, folder: Path, reason: str, today: date) -> Path:
 
     if not reason.strip():
         raise UsageError("cần lý do mở lại năm: --reason \"…\"")
+    if has_hidden(reason.strip()):
+        raise UsageError(f"lý do «{visible(reason.strip())}» chứa ký tự điều khiển, xuống dòng hay ký tự đổi chiều "
+                         "chữ: hãy viết lý do trên một dòng, chỉ bằng chữ")
     year_number = int(folder.name)
-    files = read_block(root, [folder]).years[year_number]
-    if files.closed is None or files.closed.closed is None:
-        raise DataError(f"năm {year_number} đang mở, không cần mở lại")
-    log = [*files.closed.log, LogEntry(reopened=today, reason=reason.strip())]
-    _write(folder, year_number, None, {}, log)
+    with year_lock(folder):
+        files = read_block(root, [folder]).years[year_number]
+        if files.closed is None or files.closed.closed is None:
+            raise DataError(f"năm {year_number} đang mở, không cần mở lại")
+        log = [*files.closed.log, LogEntry(reopened=today, reason=reason.strip())]
+        _write(folder, year_number, None, {}, log)
     return folder / CLOSED_FILE
+
+
+def refuse_links_out(folder: Path) -> None:
+    """A year whose files or folders are links out of it cannot be sealed: what a link leads to could change
+    after `close` without the seal knowing (docs/an-toan.md)."""
+    out = links_out(folder)
+    if out:
+        raise DataError(f"năm {folder.name} có liên kết trỏ ra ngoài thư mục năm ({', '.join(out[:5])}"
+                        f"{' …' if len(out) > 5 else ''}): thay liên kết bằng tệp thật rồi khóa sổ")
 
 
 def _write(folder: Path, year: int, closed: date | None, files: dict[str, str], log: list[LogEntry]) -> None:

@@ -11,6 +11,7 @@ from giaouoc.load.folder import (
     display_path,
     inside,
     is_year_name,
+    list_years,
     read_year,
     stray_folders,
     year_folders,
@@ -74,7 +75,7 @@ def read_history(root: Path, report: Report) -> tuple[HistoryFile | None, Source
     from giaouoc.model.history import HistoryFile  # only for a block that keeps history
 
     path = root / "compacts" / HISTORY_FILE
-    if not path.is_file():
+    if not path.is_file() or not inside(path, root, display_path(path, root), report):
         return None, None
     source = load_file(path, display_path(path, root), report)
     if source is None:
@@ -114,4 +115,17 @@ def read_block(root: Path, folders: list[Path] | None = None) -> BlockFiles:
             block.reports[year] = own
         else:
             block.others.extend(own)
+    _drop_later_years(block, block.history_report)
     return block
+
+
+def _drop_later_years(block: BlockFiles, report: Report) -> None:
+    """history.yaml records the years before giaouoc: a year after the last year folder is an error at its line,
+    and is not read (it would make every unit of the block look like a later unit)."""
+    last = max((int(name) for name in list_years(block.root)), default=None)
+    if block.history is None or block.history_source is None or last is None:
+        return
+    for year in [y for y in block.history.years if y > last]:
+        report.add(block.history_source.file, block.history_source.key_pos("years", year), "history-year",
+                   f"năm {year} sau năm cuối có thư mục ({last}): history.yaml chỉ ghi các năm đã qua")
+        del block.history.years[year]

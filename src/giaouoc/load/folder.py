@@ -10,8 +10,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from giaouoc.errors import UsageError
+from giaouoc.files import TEMPORARY
 from giaouoc.load.reader import validate_as
-from giaouoc.load.text import CONTROL_CHARS, CONTROL_MESSAGE, read_text
+from giaouoc.load.text import BIDI_MESSAGE, CONTROL_CHARS, CONTROL_MESSAGE, read_text
 from giaouoc.load.tree import Source, load_file
 from giaouoc.model.records import (
     Compact,
@@ -23,6 +24,7 @@ from giaouoc.model.records import (
     UnitsFile,
 )
 from giaouoc.problems import Report
+from giaouoc.visible import BIDI
 
 if TYPE_CHECKING:
     from giaouoc.model.history import Closed, DecisionsFile
@@ -60,16 +62,26 @@ def score_file_unit(name: str) -> str:
     return PurePosixPath(name).stem
 
 
+def trusted_base(folder: Path, root: Path) -> Path:
+    """What the files of a year folder must really lie under: the data root, or the folder itself when the
+    clerk named a year folder outside the root (`giaouoc validate ../nam-2023`). A folder under compacts/ that
+    is a link out of the root is not trusted because of where it leads."""
+    if Path(os.path.abspath(folder)).is_relative_to(root):
+        return root
+    return folder.resolve()
+
+
 def inside(path: Path, root: Path, shown: str, report: Report, paths: RealPaths | None = None) -> bool:
-    """Whether a data file really lies under the data root; a link that leads out of it is refused (it could
-    print a file of the machine into a document)."""
+    """Whether a data file really lies under `root` (the data root, see `trusted_base`), every link on its
+    way resolved: a file, a folder (`text/`, `text/thanh-tich`, `scores/`) or the year itself linked out of
+    it is refused (it could print a file of the machine into a document)."""
     try:
         real = paths.of(path) if paths is not None else path.resolve(strict=True)
     except (OSError, RuntimeError):
         report.add(shown, (1, 1), "unreadable", "liên kết hỏng hoặc vòng liên kết: không đọc được")
         return False
-    real_root = paths.root if paths is not None else root.resolve()
-    if real.is_relative_to(real_root) or real.is_relative_to(path.parent.resolve()):
+    real_root = paths.base if paths is not None else root.resolve()
+    if real.is_relative_to(real_root):
         return True
     report.add(shown, (1, 1), "outside-root",
                f"tệp là liên kết trỏ ra ngoài thư mục dữ liệu ({real}): giaouoc không đọc tệp ngoài dữ liệu")
@@ -80,9 +92,9 @@ class RealPaths:
     """Where the files of one year folder really are, each folder resolved once: a file that is no link lies in
     its folder's real place (a thousand score files need not each be resolved from the root down)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, base: Path | None = None) -> None:
         self.given = root
-        self.root = root.resolve()
+        self.base = (base or root).resolve()  # what the files must really lie under (`trusted_base`)
         self.folders: dict[Path, Path] = {}
 
     def of(self, path: Path) -> Path:
@@ -194,7 +206,8 @@ def display_path(path: Path, root: Path) -> str:
 def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
     """Load every file of a year folder, reporting shape and type problems per file."""
     files = YearFiles(folder.name, folder, root)
-    paths = RealPaths(root)
+    paths = RealPaths(root, trusted_base(folder, root))
+    base = paths.base
 
     def load(name: str, required: bool) -> Source | None:
         path = folder / name
@@ -208,7 +221,7 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
                 report.add(shown, (1, 1), "missing-file", f"thiếu tệp {name} của năm {folder.name}")
             return None
         shown = paths.shown(path)
-        if not inside(path, root, shown, report, paths):
+        if not inside(path, base, shown, report, paths):
             return None
         source = load_file(path, shown, report)
         if source is not None:
@@ -231,8 +244,18 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
         if (source := load("closed.yaml", False)) is not None:
             files.closed = validate_as(source, Closed, report)
     _read_scores(files, root, load, report)
-    _read_texts(files, root, report)
+    _read_texts(files, base, report)
+    for stray in stray_temporaries(folder):
+        report.add(display_path(stray, root), (1, 1), "stray-file",
+                   "tệp tạm do một lệnh giaouoc bị dừng giữa chừng để lại (tệp thật không bị ảnh hưởng): hãy xóa")
     return files
+
+
+def stray_temporaries(folder: Path) -> list[Path]:
+    """Temporary files a write stopped between writing and renaming left in a year folder."""
+    places = [folder, folder / "scores", folder / "text", folder / "text" / "thanh-tich"]
+    return sorted(p for place in places if place.is_dir() and not place.is_symlink()
+                  for p in place.iterdir() if p.name.startswith(".") and TEMPORARY.match(p.name))
 
 
 def _read_scores(
@@ -258,7 +281,8 @@ def _read_scores(
             files.scores[name] = scores
 
 
-def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
+def _read_texts(files: YearFiles, base: Path, report: Report) -> None:
+    root = files.root
     folder = files.folder / "text"
     if not folder.is_dir():
         return
@@ -266,7 +290,7 @@ def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
         if not path.is_file():  # a folder named x.md is no text
             continue
         shown = display_path(path, root)
-        if not inside(path, root, shown, report):
+        if not inside(path, base, shown, report):
             continue
         text = read_text(path, shown, report)
         if text is None:
@@ -275,4 +299,6 @@ def _read_texts(files: YearFiles, root: Path, report: Report) -> None:
             line = line.removesuffix("\r")  # Windows line ends are line ends, not stray characters
             if match := CONTROL_CHARS.search(line):
                 report.add(shown, (number, match.start() + 1), "control-char", CONTROL_MESSAGE)
+            elif match := BIDI.search(line):
+                report.add(shown, (number, match.start() + 1), "bidi-char", BIDI_MESSAGE)
         files.texts[path.relative_to(folder).with_suffix("").as_posix()] = unicodedata.normalize("NFC", text)

@@ -35,6 +35,9 @@ def _fields(cls: type) -> tuple[_Field, ...]:
     return _FIELDS[cls]
 
 
+MAX_PROBLEMS = 200  # per file: a file with a million wrong keys is one mistake, shown by its first problems
+
+
 def validate_as(source: Source, cls: type[T], report: Report) -> T | None:
     """The record for the whole file, or None when anything in it is wrong (all of it reported)."""
     if source.data is None:
@@ -42,6 +45,10 @@ def validate_as(source: Source, cls: type[T], report: Report) -> T | None:
         return None
     reader = _Reader(source, report)
     result = reader.record(cls, source.data, ())
+    if reader.problems > MAX_PROBLEMS:
+        report.add(source.file, (1, 1), "more-problems",
+                   f"còn {reader.problems - MAX_PROBLEMS} vấn đề khác trong tệp này không được liệt kê (chỉ hiện "
+                   f"{MAX_PROBLEMS} vấn đề đầu): hãy sửa các vấn đề trên rồi chạy lại")
     return result if not reader.problems else None
 
 
@@ -64,9 +71,13 @@ class _Reader:
         self.report = report
         self.problems = 0
 
+    def full(self) -> bool:
+        """Whether this file has shown MAX_PROBLEMS problems: the rest are only counted."""
+        return self.problems >= MAX_PROBLEMS
+
     def problem(self, path: tuple[Key, ...], code: str, message: str, at_key: bool = False) -> None:
         self.problems += 1
-        if self.source.is_placeholder(path):
+        if self.problems > MAX_PROBLEMS or self.source.is_placeholder(path):
             return  # already reported as a value to fill in
         pos = self.source.key_pos(*path) if at_key else self.source.pos(*path)
         self.report.add(self.source.file, pos, code, message)
@@ -114,8 +125,9 @@ class _Reader:
         fields = _fields(cls)
         known = [f.key for f in fields]
         for key in data:
-            if key not in known:
-                self.problem((*path, key), "unknown-key", _unknown_key(key, known), at_key=True)
+            if key not in known:  # the message (close matches) is worked out only while it will be shown
+                message = "" if self.full() else _unknown_key(key, known)
+                self.problem((*path, key), "unknown-key", message, at_key=True)
         values: dict[str, Any] = {}
         for spec in fields:
             if spec.key not in data:

@@ -23,16 +23,40 @@ def sealed_files(folder: Path) -> dict[str, str]:
     for top, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(top)
+        for name in [d for d in dirs if (base / d).is_symlink()]:  # a folder link: sealed as a link, not walked
+            found[(base / name).relative_to(folder).as_posix()] = _link_digest(base / name)
         for name in sorted(names):
             path = base / name
             relative = path.relative_to(folder).as_posix()
             if name.startswith(".") or relative == CLOSED_FILE:
                 continue
             if path.is_symlink():  # never followed: sealed as the link itself, so adding one breaks the seal
-                found[relative] = hashlib.sha256(b"symlink:" + os.readlink(path).encode()).hexdigest()
+                found[relative] = _link_digest(path)
             elif path.is_file():
                 found[relative] = file_digest(path)
     return found
+
+
+def _link_digest(path: Path) -> str:
+    return hashlib.sha256(b"symlink:" + os.readlink(path).encode()).hexdigest()
+
+
+def links_out(folder: Path) -> list[str]:
+    """The links under a year folder (files or folders) that lead out of it, or nowhere, by relative path."""
+    real = folder.resolve()
+    found = []
+    for top, dirs, names in os.walk(folder, followlinks=False):
+        for name in sorted([*dirs, *names]):
+            path = Path(top) / name
+            if not path.is_symlink():
+                continue
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                target = None
+            if target is None or not target.is_relative_to(real):
+                found.append(path.relative_to(folder).as_posix())
+    return sorted(found)
 
 
 def closed_on(folder: Path) -> date | None:

@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from giaouoc.files import NotRegular, TooLarge, read_regular
 from giaouoc.problems import Report
 
 # C0 but tab and newline, DEL, C1, and U+FFFE/U+FFFF: a .docx or .xlsx cannot hold them
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+BIDI_MESSAGE = ("văn bản chứa ký tự đổi chiều chữ (như U+202E): chữ hiện ra, kể cả trong tệp Word, khác với chữ "
+                "thật: hãy xóa ký tự đó")
 MAX_BYTES = 20 * 1024 * 1024  # far above any real data file
 CONTROL_MESSAGE = "văn bản chứa ký tự điều khiển (không in được, Word không nhận): hãy xóa ký tự đó"
 
@@ -44,7 +47,14 @@ def read_text(path: Path, file: str, report: Report) -> str | None:
                        f"tệp lớn {size // (1024 * 1024)} MB, quá giới hạn {MAX_BYTES // (1024 * 1024)} MB "
                        "của một tệp dữ liệu")
             return None
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
+    except TooLarge:
+        report.add(file, (1, 1), "file-too-large", f"tệp lớn quá giới hạn {MAX_BYTES // (1024 * 1024)} MB "
+                   "của một tệp dữ liệu")
+        return None
+    except NotRegular:
+        report.add(file, (1, 1), "unreadable", "không phải tệp thường (thiết bị, FIFO hay thư mục): không đọc")
+        return None
     except OSError as exc:
         report.add(file, (1, 1), "unreadable", f"không đọc được tệp: {exc.strerror or exc}")
         return None

@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
-from giaouoc.load.text import CONTROL_CHARS, CONTROL_MESSAGE, read_text, yaml_message
+from giaouoc.load.text import BIDI_MESSAGE, CONTROL_CHARS, CONTROL_MESSAGE, read_text, yaml_message
 from giaouoc.problems import Report
+from giaouoc.visible import BIDI
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -318,6 +319,8 @@ class _TreeBuilder:
             value = unicodedata.normalize("NFC", value)
         if CONTROL_CHARS.search(value):
             self.problem(event, "control-char", CONTROL_MESSAGE)
+        elif BIDI.search(value):
+            self.problem(event, "bidi-char", BIDI_MESSAGE)
         return value
 
     def child_path(self, parent: _Frame | None) -> tuple[Key, ...]:

@@ -227,7 +227,21 @@ def opinion(value: Any) -> Opinion:
         speaker = value.get("speaker")
         return Opinion(text(value["text"]), text(speaker) if speaker is not None else None)
     return Opinion(text(value))
+
+
 ShapeKind = Literal["value", "record", "list", "map"]
+
+
+MAX_YEARS = 100  # a condition over more years than a block has existed is a typing slip
+
+
+def year_count(value: Any) -> int:
+    """`years` of a condition over several years: a whole number, at most MAX_YEARS (`years: 100000000` would
+    make every ranking walk a hundred million years)."""
+    count = whole(value)
+    if count > MAX_YEARS:
+        raise Invalid("invalid-history", f"«years» tối đa {MAX_YEARS} năm, không phải {count}")
+    return count
 
 
 @dataclass(frozen=True)
@@ -268,3 +282,4 @@ def spec(shape: Shape, default: Any = ..., *, key: str | None = None, factory: A
 
 
 TEXT, ID, POINTS, WHOLE = value(text), value(identifier), value(points), value(whole)
+YEAR_COUNT = value(year_count)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from giaouoc.model.fields import (
     ID,
     TEXT,
+    Invalid,
     identifier,
     iso_date,
     list_of,
@@ -109,12 +111,20 @@ class PastYear:
     units: dict[str, PastUnit] = spec(map_of(identifier, record(PastUnit)), factory=dict)
 
 
+def history_year(value: Any) -> int:
+    """A year of history.yaml: four digits (`2021`); `0`, `-5` or `10**30` are no years."""
+    year = whole(value)
+    if not 1000 <= year <= 9999:
+        raise Invalid("history-year", f"«{year}» không phải một năm (cần năm bốn chữ số, như 2021)")
+    return year
+
+
 @dataclass(kw_only=True, eq=False)
 class HistoryFile:
     """compacts/history.yaml: results of years before giaouoc."""
 
     titles: dict[str, str] = spec(map_of(identifier, TEXT), factory=dict)
-    years: dict[int, PastYear] = spec(map_of(whole, record(PastYear)), factory=dict)
+    years: dict[int, PastYear] = spec(map_of(history_year, record(PastYear)), factory=dict)
 
 
 @dataclass(kw_only=True, eq=False)

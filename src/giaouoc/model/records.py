@@ -20,6 +20,7 @@ from giaouoc.model.fields import (
     POINTS,
     TEXT,
     WHOLE,
+    YEAR_COUNT,
     Marks,
     Opinion,
     TieBreak,
@@ -96,7 +97,7 @@ class HistoryCondition:
     band: str | None = spec(TEXT, None)  # this band or a higher one, every year covered
     title: str | None = spec(ID, None)  # proposed (this year) or awarded (earlier years), every year covered
     without: str | None = spec(ID, None)  # not proposed / not awarded, every year covered
-    years: int = spec(WHOLE)
+    years: int = spec(YEAR_COUNT)
     before: bool = spec(value(flag), False)  # the `years` years before the year ranked, not ending with it
 
     def covered(self, year: int) -> list[int]:

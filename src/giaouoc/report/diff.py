@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from giaouoc.changes.compare import FieldChange, RankChange, Side, YearDiff
 from giaouoc.report.common import markdown_text
-from giaouoc.report.terminal import out
+from giaouoc.report.terminal import out_block
 from giaouoc.vietnamese import format_number
+from giaouoc.visible import visible
 
 NONE = "—"
 
@@ -53,7 +54,7 @@ def as_text(diff: YearDiff, year: str) -> str:
         lines += _side_problems(side)
     if not diff.fields and not diff.ranks:
         lines.append("Không có thay đổi về điểm, phiếu bầu hay kết quả.")
-        return "\n".join(lines)
+        return "\n".join(map(visible, lines))  # a line of data stays one line
     if diff.fields:
         lines.append("")
         lines.append("Dữ liệu thay đổi:")
@@ -69,7 +70,7 @@ def as_text(diff: YearDiff, year: str) -> str:
             if titles:
                 parts.append(f"danh hiệu: {titles}")
             lines.append(f"  {diff.labels.get(change.unit, change.unit)}: " + "; ".join(parts))
-    return "\n".join(lines)
+    return "\n".join(map(visible, lines))  # a line of data stays one line
 
 
 def _unit(change: FieldChange, diff: YearDiff) -> str:
@@ -104,11 +105,11 @@ def as_markdown(diff: YearDiff, year: str) -> str:
 
 
 def _print_text(diff: YearDiff) -> None:
-    out(as_text(diff, diff.name))
+    out_block(as_text(diff, diff.name))
 
 
 def _print_markdown(diff: YearDiff) -> None:
-    out(as_markdown(diff, diff.name).rstrip("\n"))
+    out_block(as_markdown(diff, diff.name).rstrip("\n"))
 
 
 FORMATS: dict[str, Callable[[YearDiff], None]] = {"text": _print_text, "markdown": _print_markdown}

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
 
 from giaouoc.history.table import BlockHistory, UnitHistory, YearEntry
-from giaouoc.report.common import markdown_cell, print_table
-from giaouoc.report.terminal import out
+from giaouoc.report.common import markdown_text, print_table
+from giaouoc.report.terminal import out_block, out_json
 from giaouoc.vietnamese import format_number, plain_number
 
 
@@ -110,7 +109,7 @@ def _json(history: BlockHistory, unit: UnitHistory | None) -> None:
     document = as_dict(history)
     if unit is not None:
         document["units"] = [u for u in document["units"] if u["id"] == unit.unit.id]
-    out(json.dumps(document, ensure_ascii=False, indent=2))
+    out_json(document)
 
 
 def _markdown(history: BlockHistory, unit: UnitHistory | None) -> None:
@@ -119,8 +118,8 @@ def _markdown(history: BlockHistory, unit: UnitHistory | None) -> None:
     else:
         headers, rows = UNIT_HEADERS, unit_rows(history, unit)
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(markdown_cell(c).replace("\n", "<br>") for c in row) + " |" for row in rows]
-    out("\n".join(lines))
+    lines += ["| " + " | ".join("<br>".join(map(markdown_text, c.split("\n"))) for c in row) + " |" for row in rows]
+    out_block("\n".join(lines))
 
 
 FORMATS: dict[str, Callable[[BlockHistory, UnitHistory | None], None]] = {

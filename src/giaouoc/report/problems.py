@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from giaouoc.problems import Report
-from giaouoc.report.terminal import err, out, print_problems, summary
+from giaouoc.report.terminal import err, out, out_json, print_problems, summary
+from giaouoc.visible import visible
 
 
 def as_text(report: Report, checked: str) -> None:
@@ -20,9 +21,7 @@ def as_json(report: Report, checked: str) -> None:
     problems = [p.as_dict() for p in report.sorted()]
     document = {"ok": not report.errors, "errors": len(report.errors), "warnings": len(report.warnings),
                 "problems": problems, **({"notes": sorted(report.notes)} if report.notes else {})}
-    import json
-
-    out(json.dumps(document, ensure_ascii=False, indent=2))
+    out_json(document)
 
 
 def as_github(report: Report, checked: str) -> None:
@@ -35,7 +34,7 @@ def as_github(report: Report, checked: str) -> None:
 
 
 def _escape(message: str) -> str:
-    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(value: str) -> str:

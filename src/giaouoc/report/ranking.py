@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -12,10 +12,11 @@ from typing import Any
 
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
-from giaouoc.report.common import markdown_cell, print_table
-from giaouoc.report.terminal import out
+from giaouoc.report.common import markdown_text, print_table
+from giaouoc.report.terminal import json_text, out_block
 from giaouoc.vietnamese import format_number as num
 from giaouoc.vietnamese import machine_number, plain_number
+from giaouoc.visible import visible
 
 
 def as_json(ranking: Ranking) -> str:
@@ -39,18 +40,17 @@ def as_json(ranking: Ranking) -> str:
     ]
     document = {"year": ranking.year, "block": ranking.block, "provisional": ranking.provisional,
                 "final": ranking.final, "units": units}
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json_text(document)
 
 
-def explanation_json(ranking: Ranking, year: Year, unit_id: str | None = None) -> str:
+def explanation_json(ranking: Ranking, year: Year, unit_id: str | None = None) -> dict[str, object]:
     """`rank --explain --format json`: each unit's standing and its explanation, one sentence a line."""
     from giaouoc.rank.explain import explained
 
     units = [{"id": r.unit.id, "name": r.unit.name, "rank": r.rank, "total": plain_number(r.total), "band": r.band,
               "titles": r.titles, "pending": r.pending, "explanation": [line.strip() for line in lines if line.strip()]}
              for r, lines in explained(ranking, year, unit_id)]
-    return json.dumps({"year": ranking.year, "block": ranking.block, "final": ranking.final, "units": units},
-                      ensure_ascii=False, indent=2)
+    return {"year": ranking.year, "block": ranking.block, "final": ranking.final, "units": units}
 
 
 def _title_names(ids: list[str], year: Year) -> str:
@@ -63,9 +63,14 @@ def pending_titles(pending: dict[str, str], year: Year) -> str:
     return "; ".join(f"{year.compact.title_name(t)} (chờ: {reason})" for t, reason in pending.items())
 
 
+# A formula may start a field after any separator a spreadsheet may split on (Vietnamese Excel splits on «;»,
+# others on «,» or tab, whatever the file was written with): a formula start there gets the OWASP quote too.
+_FORMULA_START = re.compile(r"(^|[,;\t\r\n])([=+\-@\t\r])")
+
+
 def csv_text(value: str) -> str:
-    """Text that a spreadsheet opening the CSV never takes for a formula (OWASP: a leading quote)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Text that a spreadsheet opening the CSV never takes for a formula, whichever separator it splits on."""
+    return _FORMULA_START.sub(r"\1'\2", visible(value))
 
 
 def as_csv(ranking: Ranking, year: Year) -> str:
@@ -146,7 +151,7 @@ def as_markdown(ranking: Ranking, year: Year) -> str:
     lines.append("| " + " | ".join(HEADERS) + " |")
     lines.append("|" + "|".join(["---:", "---", "---:", "---:", "---:", "---:", "---", "---"]) + "|")
     for row in rows(ranking, year):
-        lines.append("| " + " | ".join(markdown_cell(cell) for cell in row) + " |")
+        lines.append("| " + " | ".join(markdown_text(cell) for cell in row) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -156,7 +161,7 @@ def print_ranking(ranking: Ranking, year: Year) -> None:
 
 
 def _print_json(ranking: Ranking, year: Year) -> None:
-    out(as_json(ranking))
+    out_block(as_json(ranking))
 
 
 def _print_csv(ranking: Ranking, year: Year) -> None:
@@ -164,7 +169,7 @@ def _print_csv(ranking: Ranking, year: Year) -> None:
 
 
 def _print_markdown(ranking: Ranking, year: Year) -> None:
-    out(as_markdown(ranking, year).rstrip("\n"))
+    out_block(as_markdown(ranking, year).rstrip("\n"))
 
 
 FORMATS: dict[str, Callable[[Ranking, Year], None]] = {

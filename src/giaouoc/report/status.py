@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from giaouoc.pipeline.progress import YearStatus
 from giaouoc.report.common import print_table
 from giaouoc.report.meeting import meeting_dict, meeting_line
-from giaouoc.report.terminal import out
+from giaouoc.report.terminal import out_json
 from giaouoc.vietnamese import format_number, plain_number, short_date
 
 
@@ -93,7 +92,7 @@ def _review_line(state: YearStatus) -> str:
 
 
 def print_json(state: YearStatus) -> None:
-    out(json.dumps(as_dict(state), ensure_ascii=False, indent=2))
+    out_json(as_dict(state))
 
 
 FORMATS: dict[str, Callable[[YearStatus], None]] = {"table": print_status, "json": print_json}

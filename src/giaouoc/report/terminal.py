@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
 from giaouoc.problems import Problem, Report
+from giaouoc.visible import visible, visible_block
 
+_JSON_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _RED, _YELLOW, _RESET = "\033[31m", "\033[33m", "\033[0m"
 
 
@@ -18,11 +21,35 @@ def use_colour(stream: TextIO) -> bool:
 
 
 def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    """One line on stdout: a newline or ESC in the data it shows is written out (`\\n`, `\\e`), never obeyed."""
+    sys.stdout.write(visible(text) + "\n")
 
 
 def err(text: str = "") -> None:
-    sys.stderr.write(text + "\n")
+    """One line on stderr, shown as `out` shows it."""
+    sys.stderr.write(visible(text) + "\n")
+
+
+def out_lines(lines: Iterable[str]) -> None:
+    """Several lines on stdout, each shown as `out` shows it."""
+    sys.stdout.write("".join(visible(line) + "\n" for line in lines))
+
+
+def out_block(text: str, stream: TextIO | None = None) -> None:
+    """A block whose line ends are the formatter's own (Markdown, CSV, help): every other control shown."""
+    (stream or sys.stdout).write(visible_block(text) + "\n")
+
+
+def out_json(document: object) -> None:
+    """JSON on stdout: the same data, with C1, direction and separator characters as \\u escapes."""
+    out_block(json_text(document))
+
+
+def json_text(document: object) -> str:
+    import json
+
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def problem_line(problem: Problem, colour: bool) -> str:
@@ -69,8 +96,9 @@ def progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
         yield lambda _name: None
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import Progress
 
     with Progress(console=Console(file=sys.stderr), transient=True) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda name: bar.update(task, advance=1, description=f"{label}: {name}")
+        yield lambda name: bar.update(task, advance=1, description=escape(visible(f"{label}: {name}")))

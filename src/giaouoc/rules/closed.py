@@ -17,7 +17,7 @@ def check_closed(files: YearFiles, report: Report) -> None:
     now = sealed_files(files.folder)
     src = files.sources[CLOSED_FILE]
     for name in sorted(set(now) | set(closed.files)):
-        shown = display_path(files.folder / name, files.root)
+        shown = f"{display_path(files.folder, files.root)}/{name}"  # a link by its own name, not its target
         if name not in closed.files:
             report.add(shown, (1, 1), "closed-year-changed",
                        f"năm {files.name} đã khóa sổ ngày {when}, nhưng tệp {name} được thêm vào sau đó")

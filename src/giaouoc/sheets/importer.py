@@ -29,6 +29,7 @@ from giaouoc.sheets.form import (
     unit_line,
 )
 from giaouoc.sheets.formbase import EntryRow, FormBase, read_base
+from giaouoc.sheets.layout_check import check_layout
 from giaouoc.vietnamese import format_number
 
 _DOT = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")
@@ -59,6 +60,16 @@ class FormContent:
 
 def read_form(path: Path, year: Year) -> FormContent:
     """Read and check every cell of a returned form; problems name the sheet and cell (Tự chấm!E7)."""
+    try:
+        return _read_form(path, year)
+    except FatalError:
+        raise
+    except Exception as exc:  # a read-only workbook is parsed cell by cell, here: broken XML, NaN, an entity bomb
+        raise FatalError(f"không đọc được {path.name}: nội dung tệp Excel hỏng hoặc đã bị sửa ngoài Excel "
+                         f"({type(exc).__name__}): hãy lập phiếu mới hoặc mở và lưu lại phiếu bằng Excel") from exc
+
+
+def _read_form(path: Path, year: Year) -> FormContent:
     workbook, form_sheet = _open(path)
     with closing(workbook):
         return _read(workbook, form_sheet, path, year)
@@ -77,6 +88,8 @@ def _read(workbook: Any, form_sheet: str, path: Path, year: Year) -> FormContent
     if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= 100:
         content.report.add_cell(path.name, META_SHEET, _META_ROWS["first_row"], 2, "form-mismatch",
                                 "phiếu đã bị sửa (dòng đầu của bảng điểm không hợp lệ): hãy lập phiếu mới")
+        return content
+    if not check_layout(meta, workbook[form_sheet], len(year.items), path.name, content.report):
         return content
     formulas = _uncomputed_formulas(path, form_sheet)
     for offset, item in enumerate(year.items):
@@ -140,8 +153,9 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
 def _text(sheet: Any, row: int, column: int, label: str, file: str, report: Report) -> str | None:
     """A text cell: None when empty; control characters refused."""
     value = sheet.cell(row=row, column=column).value
-    text = unicodedata.normalize("NFC", str(value).strip()) if value is not None and str(value).strip() else None
-    if text is not None and CONTROL_CHARS.search(text.replace("\r", "")):  # tabs and new lines are allowed
+    text = unicodedata.normalize("NFC", str(value).replace("\r\n", "\n").strip()) \
+        if value is not None and str(value).strip() else None
+    if text is not None and CONTROL_CHARS.search(text):  # tabs and new lines are allowed, a lone CR is not
         report.add_cell(file, sheet.title, row, column, "control-char",
                         f"{label}: có ký tự điều khiển (Word, Excel không nhận)")
         return None

@@ -10,7 +10,7 @@ import typer
 
 from giaouoc.cli.commands.common import Settings, YearArgument, about, load_checked
 from giaouoc.errors import DataError, UsageError
-from giaouoc.report.terminal import err, out, print_problems
+from giaouoc.report.terminal import err, out, out_json, print_problems
 
 if TYPE_CHECKING:
     from giaouoc.edit.importing import ImportPlan
@@ -118,10 +118,9 @@ def _text(plans: list[ImportPlan], files: list[Path], dry_run: bool) -> None:
 
 def _json(plans: list[ImportPlan], files: list[Path], written: bool) -> None:
     """One document per form (a list when several): the unit, the file, the changes, every problem."""
-    import json
 
     from giaouoc.report.problems import import_document
 
     documents = [import_document(about(p.report, p.unit, p.shown) if p.unit else p.report, p.unit, p.shown, p.changes,
                                  written and bool(p.changes)) for p in plans]
-    out(json.dumps(documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2))
+    out_json(documents[0] if len(documents) == 1 else documents)

@@ -7,7 +7,7 @@ import typer
 
 from giaouoc.cli.commands.common import Settings, YearArgument, load_ranked
 from giaouoc.errors import UsageError
-from giaouoc.report.terminal import out
+from giaouoc.report.terminal import out_json, out_lines
 
 ALL_UNITS = "*"
 
@@ -48,9 +48,9 @@ def rank(
         if output is RankFormat.json:
             from giaouoc.report.ranking import explanation_json
 
-            out(explanation_json(ranking, data, unit))
+            out_json(explanation_json(ranking, data, unit))
         else:
-            out("\n".join(explain(ranking, data, unit)))
+            out_lines(explain(ranking, data, unit))
         return 0
     FORMATS[output.value](ranking, data)
     return 0
