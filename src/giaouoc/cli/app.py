@@ -18,6 +18,7 @@ from giaouoc.cli.commands.common import Settings
 from giaouoc.cli.commands.diff import diff
 from giaouoc.cli.commands.history import close, history, reopen
 from giaouoc.cli.commands.importing import import_form
+from giaouoc.cli.commands.log import log
 from giaouoc.cli.commands.new import new
 from giaouoc.cli.commands.rank import ALL_UNITS, rank
 from giaouoc.cli.commands.render import render
@@ -28,8 +29,8 @@ from giaouoc.cli.commands.validate import validate
 from giaouoc.errors import FatalError
 from giaouoc.report.terminal import err
 
-COMMANDS = ("validate", "rank", "render", "report", "new", "status", "diff", "export", "form", "import", "history",
-            "close", "reopen")
+COMMANDS = ("validate", "rank", "render", "report", "new", "status", "diff", "log", "export", "form", "import",
+            "history", "close", "reopen")
 
 
 _HELP_WORDS = [
@@ -236,6 +237,7 @@ app.command("report", cls=Command)(report)
 app.command("new", cls=Command)(new)
 app.command("status", cls=Command)(status)
 app.command("diff", cls=Command)(diff)
+app.command("log", cls=Command)(log)
 app.command("export", cls=Command)(export)
 app.command("form", cls=Command)(form)
 app.command("import", cls=Command)(import_form)

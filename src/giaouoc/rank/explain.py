@@ -5,6 +5,7 @@ from __future__ import annotations
 from giaouoc.model.fields import TieBreak
 from giaouoc.model.results import Ranking, Separation, TitleDecision, UnitResult
 from giaouoc.model.year import Year
+from giaouoc.rank.explain_points import points_lines
 from giaouoc.vietnamese import format_number as num
 
 
@@ -35,6 +36,7 @@ def _explain_unit(result: UnitResult, ranking: Ranking, year: Year) -> list[str]
                  f" − trừ {num(result.penalty)}.")
     if result.provisional:
         lines.append("  Kết quả tạm tính: còn nội dung mới có điểm tự chấm, chưa có điểm Khối thống nhất.")
+    lines.extend(points_lines(result.points, year))
     if result.rank is None:
         return lines
     lines.extend(_neighbours(result, ranking, year))

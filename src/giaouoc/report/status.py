@@ -10,6 +10,7 @@ from typing import Any
 
 from giaouoc.problems import Report
 from giaouoc.report.common import print_table
+from giaouoc.report.grading import grading_json, grading_lines
 from giaouoc.report.terminal import out
 from giaouoc.rules.progress import YearStatus, year_status
 from giaouoc.vietnamese import format_number, plain_number
@@ -61,6 +62,7 @@ def as_dict(state: YearStatus) -> dict[str, Any]:
         "pending": {r.unit.id: r.pending for r in state.ranking.units if r.pending} if state.ranking else {},
         "errors": state.errors,
         "warnings": state.warnings,
+        **grading_json(state),
     }
 
 
@@ -79,6 +81,7 @@ def print_status(state: YearStatus) -> None:
         else "Chấm điểm: chưa xong.",
         _review_line(state),
         *_titles_line(state),
+        *grading_lines(state),
     ]
     ready = [d for d, why in state.documents.items() if why is None]
     waiting = [f"{d} ({why})" for d, why in state.documents.items() if why is not None]

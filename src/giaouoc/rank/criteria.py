@@ -1,0 +1,153 @@
+"""Points from criteria (docs/cham-diem.md §2): the four kinds, the leader and the no-target best, one pass each.
+
+`criterion_points` scores one criterion for every unit of the year. Each unit is scored with its counting input
+and, for its self and graded points, with its self or graded input in place of it, the best of the pool taken
+again with that one value swapped in (the top two of each pool are kept, so this is never a pass per pair).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from giaouoc.model.records import Criterion
+from giaouoc.model.scoring import Best, Counting, CriterionPoints, Value
+from giaouoc.model.year import Year
+from giaouoc.rank.inputs import Inputs, round_cent
+
+
+@dataclass
+class Pool:
+    """The best value of a group (largest, or smallest with `lowest`), kept as the top two with their units."""
+
+    lowest: bool = False
+    top: list[tuple[Fraction, str]] = field(default_factory=list)
+    ties: dict[Fraction, list[str]] = field(default_factory=dict)
+
+    def add(self, unit: str, value: Fraction) -> None:
+        self.ties.setdefault(value, []).append(unit)
+        key = -value if self.lowest else value
+        self.top = sorted([*self.top, (key, unit)], reverse=True)[:2]
+
+    def best(self, without: str | None = None, extra: Fraction | None = None) -> Fraction | None:
+        """The best value, leaving out one unit's entry and adding one value."""
+        kept = [k for k, u in self.top if u != without][:1]
+        if extra is not None:
+            kept.append(-extra if self.lowest else extra)
+        if not kept:
+            return None
+        best = max(kept)
+        return -best if self.lowest else best
+
+    def holder(self, value: Fraction) -> Best:
+        return Best(tuple(self.ties.get(value, [])), value)
+
+
+def _excess(criterion: Criterion, target: Fraction, result: Fraction) -> Fraction | None:
+    """How far beyond its target a result is, as a share of the target; None when not beyond it."""
+    beyond = result < target if criterion.better == "lower" else result > target
+    if not beyond:
+        return None
+    return abs(result - target) / target
+
+
+def target_points(criterion: Criterion, target: Fraction | None, result: Fraction,
+                  best: Fraction | None) -> Fraction:
+    """The points of a `target` criterion (best: the leader's excess, or A_max / A_min without a target)."""
+    ms, h = Fraction(criterion.max), criterion.share
+    lower = criterion.better == "lower"
+    if target is None:
+        if lower:
+            return ms if result == 0 else ms * (best or Fraction(0)) / result
+        return Fraction(0) if result == 0 or not best else ms * result / best
+    excess = _excess(criterion, target, result)
+    if excess is not None:
+        return ms * h + ms * (1 - h) * excess / (best or excess)
+    if result == target:
+        return ms * h
+    return ms * h * (target / result if lower else result / target)
+
+
+def simple_points(criterion: Criterion, value: Value) -> Fraction:
+    """The points of a pass, count or deduct criterion."""
+    ms = Fraction(criterion.max)
+    if criterion.kind == "pass":
+        return ms if value is True else Fraction(0)
+    done = Fraction(value) * Fraction(criterion.per or 0)
+    return min(ms, done) if criterion.kind == "count" else max(Fraction(0), ms - done)
+
+
+@dataclass
+class CriterionScores:
+    """One criterion scored for every unit it applies to."""
+
+    counted: dict[str, CriterionPoints] = field(default_factory=dict)
+    self_points: dict[str, Decimal] = field(default_factory=dict)
+    graded_points: dict[str, Decimal] = field(default_factory=dict)
+    graded: dict[str, Counting] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)  # unit -> "tiêu chí 3b" or "chỉ tiêu 3a"
+    pools: tuple[Pool, Pool] | None = None
+
+
+def criterion_points(year: Year, inputs: Inputs, item: int, criterion: Criterion,
+                     applies: list[str]) -> CriterionScores:
+    """Score one criterion for the units it applies to."""
+    scores = CriterionScores()
+    passed = criterion.kind == "pass"
+    targets = year.targets.targets.get(criterion.id, {}) if year.targets else {}
+    found: dict[str, tuple[Counting, Counting | None, Counting | None]] = {}
+    for unit in applies:
+        count, own, graded = inputs.counting(unit, item, criterion.id, passed)
+        if count is None:
+            scores.missing[unit] = f"tiêu chí {criterion.id}"
+        elif criterion.kind == "target" and unit not in targets:
+            scores.missing[unit] = f"chỉ tiêu {criterion.id}"
+        else:
+            found[unit] = (count, own, graded)
+            if graded is not None:
+                scores.graded[unit] = graded
+    if criterion.kind != "target":
+        for unit, (count, own, graded) in found.items():
+            scores.counted[unit] = CriterionPoints(criterion, count, round_cent(simple_points(criterion, count.value)))
+            for side, store in ((own, scores.self_points), (graded, scores.graded_points)):
+                if side is not None:
+                    store[unit] = round_cent(simple_points(criterion, side.value))
+        return scores
+    _score_targets(criterion, targets, found, scores)
+    return scores
+
+
+def _pool_entry(criterion: Criterion, target: Decimal | None, value: Fraction) -> tuple[int, Fraction | None]:
+    """Which pool a result joins (0: with a target, beyond it; 1: without a target) and its value there."""
+    if target is None:
+        return 1, value
+    return 0, _excess(criterion, Fraction(target), value)
+
+
+def _score_targets(criterion: Criterion, targets: dict[str, Decimal | None],
+                   found: dict[str, tuple[Counting, Counting | None, Counting | None]],
+                   scores: CriterionScores) -> None:
+    pools = (Pool(), Pool(lowest=criterion.better == "lower"))
+    entries: dict[str, tuple[int, Fraction | None]] = {}
+    for unit, (count, _, _) in found.items():
+        entries[unit] = _pool_entry(criterion, targets[unit], Fraction(count.value))
+        which, value = entries[unit]
+        if value is not None:
+            pools[which].add(unit, value)
+    scores.pools = pools
+    for unit, (count, own, graded) in found.items():
+        target = targets[unit]
+        t = None if target is None else Fraction(target)
+        which, _ = entries[unit]
+        best = pools[which].best()
+        points = target_points(criterion, t, Fraction(count.value), best)
+        holder = pools[which].holder(best) if best is not None and (which == 1 or entries[unit][1]) else None
+        scores.counted[unit] = CriterionPoints(criterion, count, round_cent(points), target, holder)
+        for side, store in ((own, scores.self_points), (graded, scores.graded_points)):
+            if side is None:
+                continue
+            value = Fraction(side.value)
+            _, swapped = _pool_entry(criterion, target, value)
+            alone = pools[which].best(without=unit, extra=swapped)
+            store[unit] = round_cent(target_points(criterion, t, value, alone))
