@@ -88,6 +88,8 @@ CASES = [
     ("scores/pa03.yaml", "unit: pa03", "unit: pa03\nunit: pa03", "duplicate-key", "unit: pa03\nunit"),
     ("scores/pa03.yaml", "  4: {self: 10, block: 10}", '  4: {self: 10, block: 10, note: "a\\u0007b"}',
      "control-char", "4: {"),
+    ("units.yaml", "header: [Phòng An ninh, \"mạng", "header: [Phòng An ninh, \"mạng lưới", "header-mismatch",
+     "header: [Phòng An ninh"),
     # criteria, targets, grades (docs/cham-diem.md)
     ("items.yaml", '        max: 4\n        measure: "%"', '        max: 5\n        measure: "%"', "criteria-sum",
      "    criteria:\n"),

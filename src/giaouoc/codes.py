@@ -114,7 +114,7 @@ _ALL = [
     _warning("unknown-past-unit", "mã đơn vị trong history.yaml không thuộc năm nào và không nằm trong «formerly»"),
     _warning("year-has-errors", "một năm trước còn lỗi dữ liệu nên không dùng được làm kết quả"),
     # documents (docs/van-ban.md)
-    _error("header-mismatch", "«block.header» ghép lại khác «block.name»"),
+    _error("header-mismatch", "«block.header» (hay «header» của đơn vị) ghép lại khác tên"),
     _error("ballot-mismatch", "số phiếu phát ra, thu về, không hợp lệ và hợp lệ không khớp nhau"),
     _warning("base-punctuation", "căn cứ ghi thừa chữ «Căn cứ» hoặc dấu «;», «.» ở cuối (giaouoc tự thêm)"),
     _error("template-error", "mẫu văn bản của thư mục dữ liệu sai cú pháp Jinja", "sửa mẫu theo dòng được báo"),

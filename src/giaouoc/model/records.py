@@ -113,6 +113,7 @@ class Title:
     over_vote_share: Fraction | None = spec(value(vote_share), None)  # more than this share
     vote_base: str | None = spec(value(vote_base), None)  # "members": shares of ballot.members, not of voters
     history: list[HistoryCondition] = spec(list_of(record(HistoryCondition)), factory=list)
+    kind: str = spec(value(one_of("danh-hieu", "khen-thuong")), "danh-hieu")  # danh hiệu thi đua or khen thưởng
 
     @property
     def depends_on(self) -> list[str]:
@@ -177,6 +178,7 @@ class Unit:
     head: Person = spec(record(Person))
     registered: list[str] = spec(list_of(ID), factory=list)
     formerly: list[str] = spec(list_of(ID), factory=list)  # the ids it replaces: renamed from, merged from
+    header: list[str] = spec(list_of(TEXT), factory=list)  # how its name breaks in the signature grid
 
     @property
     def label(self) -> str:
