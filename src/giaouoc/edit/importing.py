@@ -51,6 +51,7 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
         raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {closed.isoformat()}: không nhập phiếu vào năm đã "
                         f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
     content = read_form(form, year)
+    by_criteria = criteria_rows_dropped(year, content.scores)  # scored per criterion: not from this form's row
     target = year.folder / "scores" / f"{content.unit}.yaml"
     plan = ImportPlan(content.unit, target, display_path(target, year.root), report=content.report)
     if content.report.errors:
@@ -68,8 +69,19 @@ def plan_import(year: Year, form: Path) -> ImportPlan:
         checked, plan.report = load_year(Path(work), trial)
     if checked is not None:
         plan.changes = _changes(before, checked.scores[content.unit], content.scores) + entry_changes
-        plan.kept = _kept(before, content.scores, year) + entries_kept
+        plan.kept = _kept(before, content.scores, year) + entries_kept + by_criteria
     return plan
+
+
+def criteria_rows_dropped(year: Year, scores: dict[int, tuple[Decimal | None, str | None]]) -> list[str]:
+    """Take out of a self form's rows the contents scored by criteria (their inputs are per criterion, never
+    points); say which were filled in."""
+    with_criteria = {i.id for i in year.items if i.criteria}
+    dropped = [f"nội dung {i}: chấm theo tiêu chí, điểm ghi trên phiếu không được nhập (ghi kết quả từng tiêu chí, "
+               "xem docs/cham-diem.md)" for i in sorted(with_criteria) if scores.get(i, (None, None))[0] is not None]
+    for item in with_criteria:
+        scores.pop(item, None)
+    return dropped
 
 
 def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, str | None]], year: Year) -> list[str]:

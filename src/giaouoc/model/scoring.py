@@ -10,7 +10,7 @@ from typing import Literal
 from giaouoc.model.records import Criterion
 
 Source = Literal["block", "graded", "self"]
-Value = Fraction | bool  # a counting input: a number (exact), or đạt / không đạt
+Value = Decimal | Fraction | bool  # a counting input: a number (exact), or đạt / không đạt
 
 
 @dataclass(frozen=True)

@@ -69,13 +69,16 @@ def target_points(criterion: Criterion, target: Fraction | None, result: Fractio
     return ms * h * (target / result if lower else result / target)
 
 
-def simple_points(criterion: Criterion, value: Value) -> Fraction:
-    """The points of a pass, count or deduct criterion."""
-    ms = Fraction(criterion.max)
+def simple_points(criterion: Criterion, value: Value) -> Fraction | Decimal:
+    """The points of a pass, count or deduct criterion (exact: Decimal when the input is one)."""
+    ms = criterion.max
     if criterion.kind == "pass":
-        return ms if value is True else Fraction(0)
-    done = Fraction(value) * Fraction(criterion.per or 0)
-    return min(ms, done) if criterion.kind == "count" else max(Fraction(0), ms - done)
+        return ms if value is True else Decimal(0)
+    if isinstance(value, Decimal):
+        done = value * (criterion.per or Decimal(0))
+        return min(ms, done) if criterion.kind == "count" else max(Decimal(0), ms - done)
+    exact_done, exact_ms = Fraction(value) * Fraction(criterion.per or 0), Fraction(ms)
+    return min(exact_ms, exact_done) if criterion.kind == "count" else max(Fraction(0), exact_ms - exact_done)
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from math import floor
 
 from giaouoc.model.records import GradeFile, Input
 from giaouoc.model.scoring import Counting, Value
@@ -17,24 +16,46 @@ def round_cent(value: Fraction | Decimal) -> Decimal:
     """Exact value rounded half up to 2 decimals (points are never negative; the sign is kept anyway)."""
     if isinstance(value, Decimal):
         return value.quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = -1 if value < 0 else 1
-    hundredths = floor(abs(value) * 100 + Fraction(1, 2))
-    return (Decimal(sign * hundredths) / 100).quantize(CENT)
+    numerator, denominator = value.numerator, value.denominator
+    if denominator == 1:
+        return Decimal(numerator).quantize(CENT)
+    sign = -1 if numerator < 0 else 1
+    hundredths = (2 * abs(numerator) * 100 + denominator) // (2 * denominator)
+    return Decimal(sign * hundredths).scaleb(-2)
 
 
 def exact(value: Input) -> Value:
-    return value if isinstance(value, bool) else Fraction(value)
+    """An input as arithmetic takes it: written numbers stay Decimal (exact), đạt / không đạt stay bool."""
+    return value
 
 
 def combine(values: list[Value], method: str, passed: bool) -> Value:
     """The graded input from each grader's value: đạt by a majority (more than half), else mean or median."""
     if passed:
         return sum(1 for v in values if v is True) * 2 > len(values)
-    numbers = sorted(Fraction(v) for v in values)
+    written = [v for v in values if isinstance(v, Decimal)]
+    if len(written) == len(values):  # as written: exact Decimal sums, one division at most
+        numbers = sorted(written)
+        if method == "median":
+            middle = len(numbers) // 2
+            return numbers[middle] if len(numbers) % 2 else (numbers[middle - 1] + numbers[middle]) / 2
+        total = sum(numbers, Decimal(0))
+        return total if len(numbers) == 1 else _decimal(Fraction(total) / len(numbers))
+    fractions = sorted(Fraction(v) for v in values)
     if method == "median":
-        middle = len(numbers) // 2
-        return numbers[middle] if len(numbers) % 2 else (numbers[middle - 1] + numbers[middle]) / 2
-    return sum(numbers, Fraction(0)) / len(numbers)
+        middle = len(fractions) // 2
+        chosen = fractions[middle] if len(fractions) % 2 else (fractions[middle - 1] + fractions[middle]) / 2
+    else:
+        chosen = sum(fractions, Fraction(0)) / len(fractions)
+    return _decimal(chosen)
+
+
+def _decimal(value: Fraction) -> Value:
+    """A Fraction as an exact Decimal when it has one of at most 6 places (most means do), else the Fraction."""
+    scaled = value * 1_000_000
+    if scaled.denominator == 1:
+        return Decimal(scaled.numerator).scaleb(-6).normalize()
+    return value
 
 
 class Inputs:
@@ -53,14 +74,14 @@ class Inputs:
         for grade in self.grades.get(unit, []):
             value = grade.scores.get(item)
             if criterion is None and value is not None and not isinstance(value, dict):
-                given.append((grade.grader, Fraction(value)))
+                given.append((grade.grader, value))
             elif criterion is not None and isinstance(value, dict) and criterion in value:
                 given.append((grade.grader, exact(value[criterion])))
         if not given:
             return None
         combined = combine([v for _, v in given], self.method, passed)
         if criterion is None:  # a content's graded points are rounded like any points
-            combined = Fraction(round_cent(Fraction(combined)))
+            combined = round_cent(combined if isinstance(combined, Decimal | Fraction) else Fraction(combined))
         return Counting(combined, "graded", tuple(given))
 
     def written(self, unit: str, item: int, criterion: str | None) -> tuple[Value | None, Value | None]:

@@ -17,8 +17,20 @@ from giaouoc.rank.inputs import Inputs, round_cent
 ZERO = Decimal(0)
 
 
+_RECENT: list[tuple[Year, dict[str, UnitPoints]]] = []  # validate's dispute check and rank score the same year
+
+
 def score_year(year: Year) -> dict[str, UnitPoints]:
     """Unit id -> its points, for every unit of the year (excluded ones too: they are in every pool)."""
+    for seen, points in _RECENT:
+        if seen is year:
+            return points
+    points = _score_year(year)
+    _RECENT[:] = [*_RECENT[-3:], (year, points)]
+    return points
+
+
+def _score_year(year: Year) -> dict[str, UnitPoints]:
     inputs = Inputs(year)
     not_applicable = year.targets.not_applicable if year.targets else {}
     units = [u.id for u in year.units]
@@ -51,14 +63,14 @@ def _plain_content(year: Year, inputs: Inputs, unit: str, item: Item) -> Content
     own = score.self_score if score else None
     block = score.block if score else None
     graded = inputs.graded(unit, item.id, None)
-    graded_points = round_cent(Fraction(graded.value)) if graded else None
+    graded_points = round_cent(graded.value) if graded and not isinstance(graded.value, bool) else None
     points: Decimal | None
     if block is not None:
-        points, counting = block, Counting(Fraction(block), "block")
+        points, counting = block, Counting(block, "block")
     elif graded is not None:
         points, counting = graded_points, graded
     elif own is not None:
-        points, counting = own, Counting(Fraction(own), "self")
+        points, counting = own, Counting(own, "self")
     else:
         return ContentPoints(item.id, None, missing=[f"nội dung {item.id}"])
     return ContentPoints(item.id, points, own if own is not None else points,
