@@ -71,3 +71,18 @@ def test_log_filters_by_item_and_prints_text(root: Path) -> None:
 def test_log_outside_git_says_so_and_exits_2(root: Path) -> None:
     code, _, stderr = run(root)
     assert code == 2 and "không nằm trong một kho git" in stderr
+
+
+def test_diff_names_criterion_grade_and_target_changes_and_their_effect(root: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    commit(root, "Văn thư Khối", "2023-03-10T08:00:00+07:00", "Dữ liệu ban đầu")
+    edit(root / YEAR / "scores/pa04.yaml", "8a: {self: 99, block: 99}", "8a: {self: 99, block: 85}")
+    edit(root / YEAR / "grades/pa03/pa04.yaml", "8d: 2", "8d: 1")
+    edit(root / YEAR / "targets.yaml", "pa05: null, pa06: null, pa08: 80", "pa05: null, pa06: 70, pa08: 80")
+    result = runner.invoke(app, ["--root", str(root), "diff", "2023"])
+    assert result.exit_code == 0
+    assert "PA04: nội dung 8, tiêu chí 8a: Khối chấm: 99 → 85" in result.stdout
+    assert "PA04: nội dung 8, tiêu chí 8d: chấm chéo của PA03: 2 → 1" in result.stdout
+    assert "PA06: chỉ tiêu 8a: không giao chỉ tiêu cụ thể → 70" in result.stdout
+    assert "PA04: hạng 4; tổng 92,5 → 90,39" in result.stdout  # 8a below its target: 2 × 85/90 = 1,89, not 4
+    assert "PA06: hạng 8; tổng 86 → 85,36" in result.stdout  # 71,25 against 70: 2 + 2 × 1,79/10, not 4 × 71,25/95

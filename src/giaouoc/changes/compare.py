@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from giaouoc.changes.git import check_revision, extract_year, repository_top
+from giaouoc.changes.inputs import input_changes
 from giaouoc.history.records import past_of
 from giaouoc.load.folder import YearFiles, read_year
 from giaouoc.model.records import Entry, UnitScores
@@ -98,6 +99,7 @@ def score_changes(before: YearFiles | None, after: YearFiles | None,
         changes += _entries(a.penalties if a else [], b.penalties if b else [], unit, "điểm trừ")
         if (a.excluded if a else None) != (b.excluded if b else None):
             changes.append(FieldChange(unit, "không xếp hạng", a.excluded if a else None, b.excluded if b else None))
+    changes += [FieldChange(*change) for change in input_changes(before, after)]  # criteria, grades, targets
     changes += _vote_changes(before, after, titles or {})
     return changes
 
