@@ -68,11 +68,13 @@ def check_targets(files: YearFiles, report: Report) -> None:
     kinds = {cid: c.kind for cid, (_, c) in criteria.items()}
     units = [u.id for u in files.units] if files.units is not None else None
     targets = files.targets
-    if targets is None:
-        if "target" in kinds.values() and "targets.yaml" not in files.sources and files.items is not None:
-            report.add(display_path(files.folder / "targets.yaml", files.root), (1, 1), "missing-file",
-                       "thiếu tệp targets.yaml: năm có tiêu chí định lượng (kind: target) cần chỉ tiêu giao "
-                       "cho từng đơn vị")
+    if targets is None:  # like a missing score file: incomplete once scoring has begun, an error if unreadable
+        if "target" in kinds.values() and (files.folder / "targets.yaml").exists():
+            return  # unreadable or malformed: already reported where it is wrong
+        if "target" in kinds.values() and files.score_files:
+            report.add(display_path(files.folder / "targets.yaml", files.root), (1, 1), "missing-target",
+                       "thiếu tệp targets.yaml: năm có tiêu chí định lượng (kind: target) cần chỉ tiêu giao cho từng "
+                       "đơn vị; đơn vị chưa có chỉ tiêu chưa được xếp hạng")
         return
     src = files.sources["targets.yaml"]
     for key, table in (("targets", targets.targets), ("not_applicable", targets.not_applicable)):
