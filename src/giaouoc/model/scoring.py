@@ -7,7 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from giaouoc.model.records import Criterion
+from giaouoc.model.records import Criterion, Input
+from giaouoc.vietnamese import format_number
 
 Source = Literal["block", "graded", "self"]
 Value = Decimal | Fraction | bool  # a counting input: a number (exact), or đạt / không đạt
@@ -73,3 +74,21 @@ class UnitPoints:
     @property
     def provisional(self) -> bool:
         return any(c.uncertain for c in self.contents.values())
+
+
+_KIND_INPUT = {"pass": "«đạt» hoặc «không đạt»", "count": "một số nguyên không âm (số lần)",
+               "deduct": "một số nguyên không âm (số lần)", "target": "một số không âm (kết quả đạt được)"}
+
+
+def input_problem(criterion: Criterion, value: Input) -> tuple[str, str] | None:
+    """(code, message) when a value is not what the criterion's kind takes, else None."""
+    expected = f"tiêu chí {criterion.id} cần {_KIND_INPUT[criterion.kind]}"
+    if criterion.kind == "pass":
+        return None if isinstance(value, bool) else ("invalid-pass", f"{expected}, không phải «{value}»")
+    if isinstance(value, bool):
+        return "wrong-type", f"{expected}, không phải «{'đạt' if value else 'không đạt'}»"
+    if value < 0:
+        return "score-negative", f"{expected}: {format_number(value)} không được âm"
+    if criterion.kind != "target" and value != value.to_integral_value():
+        return "not-whole", f"{expected}: {format_number(value)} không phải số nguyên"
+    return None

@@ -6,12 +6,10 @@ from decimal import Decimal
 
 from giaouoc.load.folder import YearFiles, display_path, score_file_unit
 from giaouoc.load.tree import Key, Source
-from giaouoc.model.records import Criterion, Input, Item, ItemScore
+from giaouoc.model.records import Criterion, Item, ItemScore
+from giaouoc.model.scoring import input_problem
 from giaouoc.problems import Report
 from giaouoc.vietnamese import format_number
-
-_KIND_INPUT = {"pass": "«đạt» hoặc «không đạt»", "count": "một số nguyên không âm (số lần)",
-               "deduct": "một số nguyên không âm (số lần)", "target": "một số không âm (kết quả đạt được)"}
 
 
 def criteria_by_id(files: YearFiles) -> dict[str, tuple[Item, Criterion]]:
@@ -158,20 +156,6 @@ def check_item_inputs(src: Source, path: tuple[Key, ...], item: Item, score: Ite
         for key, value in (("self", entry.self_score), ("block", entry.block)):
             if value is not None and (problem := input_problem(own[cid], value)):
                 report.add(src.file, src.pos(*path, "criteria", cid, key), problem[0], problem[1])
-
-
-def input_problem(criterion: Criterion, value: Input) -> tuple[str, str] | None:
-    """(code, message) when a value is not what the criterion's kind takes, else None."""
-    expected = f"tiêu chí {criterion.id} cần {_KIND_INPUT[criterion.kind]}"
-    if criterion.kind == "pass":
-        return None if isinstance(value, bool) else ("invalid-pass", f"{expected}, không phải «{value}»")
-    if isinstance(value, bool):
-        return "wrong-type", f"{expected}, không phải «{'đạt' if value else 'không đạt'}»"
-    if value < 0:
-        return "score-negative", f"{expected}: {format_number(value)} không được âm"
-    if criterion.kind != "target" and value != value.to_integral_value():
-        return "not-whole", f"{expected}: {format_number(value)} không phải số nguyên"
-    return None
 
 
 def missing_inputs(files: YearFiles) -> dict[str, list[str]]:

@@ -8,9 +8,9 @@ from pathlib import PurePosixPath
 from giaouoc.load.folder import YearFiles
 from giaouoc.load.tree import Source
 from giaouoc.model.records import GradeFile, Input, Item
+from giaouoc.model.scoring import input_problem
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
-from giaouoc.rules.criteria import input_problem
 from giaouoc.vietnamese import format_number
 
 

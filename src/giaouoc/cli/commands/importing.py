@@ -34,7 +34,7 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
 
     Nhiều phiếu một lần: mọi phiếu được kiểm tra trước; chỉ ghi khi tất cả đều không có lỗi.
     """
-    from giaouoc.edit.importing import plan_import
+    from giaouoc.edit.grades import plan_any
     from giaouoc.files import year_lock
 
     settings: Settings = ctx.obj
@@ -43,7 +43,7 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
             raise UsageError(f"không có tệp {file}")
     with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
         _, data = load_checked(settings, year, unit="")  # errors now; the unit's warnings once the form names it
-        plans = [plan_import(data, file) for file in files]
+        plans = [plan_any(data, file) for file in files]  # self forms and chấm chéo forms
         _refuse_twice(plans, files)
         good = not any(plan.report.errors for plan in plans)
         write = good and not dry_run

@@ -35,13 +35,23 @@ OutOption = Annotated[Path | None, typer.Option("--out", metavar="THƯ_MỤC",
                                                 help="Thư mục ghi các phiếu khi dùng --all.")]
 
 
+GraderOption = Annotated[str | None, typer.Option("--grader", metavar="ĐƠN_VỊ",
+                                                  help="Lập phiếu chấm chéo của đơn vị này (mỗi đơn vị nó chấm một "
+                                                       "phiếu) vào thư mục --out.")]
+
+
 def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx: FormXlsxOption = None,
-         every: AllOption = False, out_dir: OutOption = None) -> int:
-    """Lập phiếu tự chấm (Excel) cho một đơn vị (--xlsx TỆP) hoặc cho mọi đơn vị (--all --out THƯ_MỤC)."""
+         every: AllOption = False, out_dir: OutOption = None, grader: GraderOption = None) -> int:
+    """Lập phiếu tự chấm (Excel) cho một đơn vị (--xlsx TỆP) hoặc cho mọi đơn vị (--all --out THƯ_MỤC);
+    phiếu chấm chéo với --grader ĐƠN_VỊ --out THƯ_MỤC."""
     from giaouoc.files import write_atomic
     from giaouoc.sheets.form import form_workbook
 
     settings: Settings = ctx.obj
+    if grader is not None:
+        if unit is not None or xlsx is not None or every or out_dir is None:
+            raise UsageError("cần «form NĂM --grader ĐƠN_VỊ --out THƯ_MỤC» (phiếu chấm chéo)")
+        return grader_forms(settings, year, grader.lower(), out_dir)
     one = unit is not None and xlsx is not None and not every and out_dir is None
     if not one and not (unit is None and xlsx is None and every and out_dir is not None):
         raise UsageError("cần «form NĂM ĐƠN_VỊ --xlsx TỆP» (một đơn vị) hoặc «form NĂM --all --out THƯ_MỤC» "
@@ -61,5 +71,25 @@ def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx
     workbooks = [form_workbook(data, u) for u in units]  # every form made before any is written
     for target, content in zip(targets, workbooks, strict=True):
         write_atomic(target, content)  # creates the folder when it is new
+        out(str(target))
+    return 0
+
+
+def grader_forms(settings: Settings, year: str, grader: str, out_dir: Path) -> int:
+    """One chấm chéo workbook per unit `grader` is assigned to grade."""
+    from giaouoc.files import write_atomic
+    from giaouoc.sheets.grade_form import grade_workbook
+
+    _, data = load_checked(settings, year, grader)
+    assignments = data.compact.grading.assignments if data.compact.grading else {}
+    if grader not in assignments:
+        raise UsageError(f"đơn vị «{grader}» không được phân công chấm chéo (grading.assignments trong compact.yaml)")
+    folder = output_path(settings, out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"không ghi được vào {out_dir}: đó là một tệp, không phải thư mục")
+    books = {u: grade_workbook(data, data.unit(grader), data.unit(u)) for u in assignments[grader]}
+    for unit, content in books.items():
+        target = folder / f"phieu-cham-cheo-{data.compact.year}-{grader}-{unit}.xlsx"
+        write_atomic(target, content)
         out(str(target))
     return 0
