@@ -19,10 +19,58 @@ from giaouoc.yamltext import flow, scalar
 
 
 def plan_any(year: Year, form: Path) -> ImportPlan:
-    """A self form goes to scores/, a chấm chéo form to grades/."""
-    from giaouoc.sheets.grade_form import is_grade_form
+    """A self form goes to scores/, a chấm chéo form to grades/, a unit's form per criterion to its scores/ file."""
+    from giaouoc.sheets.grade_form import CRITERIA_KIND, KIND, form_kind
 
-    return plan_grades(year, form) if is_grade_form(form) else plan_import(year, form)
+    kind = form_kind(form)
+    if kind == KIND:
+        return plan_grades(year, form)
+    return plan_criteria(year, form) if kind == CRITERIA_KIND else plan_import(year, form)
+
+
+def _refuse_closed(year: Year) -> None:
+    closed = closed_on(year.folder)
+    if closed is not None:
+        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {closed.isoformat()}: không nhập phiếu vào năm đã "
+                        f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
+
+
+def _trial(year: Year, plan: ImportPlan, relative: str) -> Year | None:
+    """The year checked with the plan's text in place of `relative`; the plan's report becomes the year's."""
+    from giaouoc.rules import load_year
+
+    with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
+        trial = Path(work) / "compacts" / year.folder.name
+        shutil.copytree(year.folder, trial, symlinks=True)
+        (trial / relative).parent.mkdir(parents=True, exist_ok=True)
+        (trial / relative).write_text(plan.text, encoding="utf-8")
+        checked, plan.report = load_year(Path(work), trial)
+    return checked
+
+
+def plan_criteria(year: Year, form: Path) -> ImportPlan:
+    """A unit's returned form per criterion: its self inputs written into its score file."""
+    from giaouoc.edit.criteria_inputs import changed, set_self_inputs
+    from giaouoc.sheets.grade_form import read_grade_form
+
+    _refuse_closed(year)
+    content = read_grade_form(form, year)
+    target = year.folder / "scores" / f"{content.unit}.yaml"
+    plan = ImportPlan(content.unit, target, display_path(target, year.root), report=content.report)
+    if content.report.errors:
+        return plan
+    inputs = {item: value for item, value in content.scores.items() if isinstance(value, dict)}
+    before = year.scores.get(content.unit)
+    old = target.read_bytes().decode("utf-8") if target.is_file() else f"unit: {content.unit}\nscores:\n"
+    text = set_self_inputs(old, before, inputs)
+    if text is None:
+        plan.report.add(plan.shown, (1, 1), "form-mismatch", "tệp điểm không viết theo dạng «5a: {self: …, block: …}» "
+                        "dưới «criteria:»: hãy ghi kết quả tự chấm vào tệp bằng tay")
+        return plan
+    plan.text = text
+    if _trial(year, plan, f"scores/{target.name}") is not None:
+        plan.changes = changed(before, inputs)
+    return plan
 
 
 def _word(value: Input) -> object:
@@ -60,13 +108,9 @@ def _changes(before: GradeFile | None, scores: dict[int, Decimal | dict[str, Inp
 
 def plan_grades(year: Year, form: Path) -> ImportPlan:
     """Read a returned chấm chéo form and work out the grade file; the year is re-checked with it in place."""
-    from giaouoc.rules import load_year
     from giaouoc.sheets.grade_form import read_grade_form
 
-    closed = closed_on(year.folder)
-    if closed is not None:
-        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {closed.isoformat()}: không nhập phiếu vào năm đã "
-                        f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
+    _refuse_closed(year)
     content = read_grade_form(form, year)
     target = year.folder / "grades" / content.grader / f"{content.unit}.yaml"
     plan = ImportPlan(f"{content.grader} chấm {content.unit}", target, display_path(target, year.root),
@@ -74,12 +118,6 @@ def plan_grades(year: Year, form: Path) -> ImportPlan:
     if content.report.errors:
         return plan
     plan.text = grade_text(year.compact.year, content.grader, content.unit, content.scores, content.notes)
-    with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
-        trial = Path(work) / "compacts" / year.folder.name
-        shutil.copytree(year.folder, trial, symlinks=True)
-        (trial / "grades" / content.grader).mkdir(parents=True, exist_ok=True)
-        (trial / "grades" / content.grader / target.name).write_text(plan.text, encoding="utf-8")
-        checked, plan.report = load_year(Path(work), trial)
-    if checked is not None:
+    if _trial(year, plan, f"grades/{content.grader}/{target.name}") is not None:
         plan.changes = _changes((year.grades or {}).get((content.grader, content.unit)), content.scores)
     return plan

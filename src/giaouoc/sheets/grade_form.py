@@ -1,4 +1,5 @@
-"""`giaouoc form YEAR --grader UNIT`: a chấm chéo workbook per graded unit, and reading one back (docs/cham-diem.md).
+"""`giaouoc form YEAR --grader UNIT`: a chấm chéo workbook per graded unit; `form YEAR UNIT --criteria`: a unit's
+own results per criterion; and reading either back (docs/cham-diem.md).
 
 One row per content without criteria (points) and one per criterion (its input: đạt / không đạt from a list,
 whole numbers for counts, the result for a target, the unit's target shown). The import reads inputs, never points.
@@ -24,6 +25,7 @@ from giaouoc.vietnamese import format_number
 
 SHEET, META = "Chấm chéo", "giaouoc"
 KIND = "giaouoc-cham-cheo/1"
+CRITERIA_KIND = "giaouoc-tieu-chi/1"  # a unit's own inputs per criterion (self), same layout
 HEADERS = ["Mã", "Nội dung, tiêu chí", "Cách ghi", "Điểm chuẩn", "Chỉ tiêu", "Kết quả chấm", "Ghi chú"]
 INPUT, NOTE = 6, 7
 _HOW = {"pass": "đạt / không đạt", "count": "số lần (số nguyên)", "deduct": "số lần (số nguyên)",
@@ -42,12 +44,13 @@ def _target(year: Year, unit: str, criterion: Criterion) -> str | None:
         format_number(value) + (measure if measure in ("", "%") else f" {measure}")
 
 
-def _rows(year: Year, unit: str) -> list[tuple[Item, Criterion | None]]:
+def _rows(year: Year, unit: str, kind: str = KIND) -> list[tuple[Item, Criterion | None]]:
+    """The form's rows: every content without criteria (a chấm chéo form only), every criterion that applies."""
     na = year.targets.not_applicable if year.targets else {}
     rows: list[tuple[Item, Criterion | None]] = []
     for item in year.items:
         applying = [c for c in item.criteria if unit not in na.get(c.id, [])]
-        if not item.criteria:
+        if not item.criteria and kind == KIND:
             rows.append((item, None))
         rows += [(item, c) for c in applying]
     return rows
@@ -55,6 +58,33 @@ def _rows(year: Year, unit: str) -> list[tuple[Item, Criterion | None]]:
 
 def grade_workbook(year: Year, grader: Unit, unit: Unit) -> bytes:
     """The workbook `grader` fills in for `unit`, what it already gave filled in."""
+    given = (year.grades or {}).get((grader.id, unit.id))
+    return _workbook(year, unit, KIND, grader.id, [
+        f"Phiếu chấm chéo năm {year.compact.year}",
+        f"Đơn vị chấm: {grader.name} ({grader.id}) — đơn vị được chấm: {unit.name} ({unit.id})",
+        "Ghi kết quả vào cột «Kết quả chấm»: đạt / không đạt, số lần, hoặc kết quả đạt được; nội dung không chia "
+        "tiêu chí ghi điểm. Không thêm, xóa hay đổi thứ tự các dòng."],
+        dict(given.scores) if given else {}, dict(given.notes) if given else {})
+
+
+def criteria_workbook(year: Year, unit: Unit) -> bytes:
+    """The workbook a unit fills in with its own results per criterion (tự chấm), what it wrote filled in."""
+    scores = year.scores.get(unit.id)
+    own: dict[int, Decimal | dict[str, Input]] = {}
+    for item, score in (scores.scores.items() if scores else []):
+        found = {cid: e.self_score for cid, e in (score.criteria.items() if score else []) if e and e.self_score
+                 is not None}
+        if found:
+            own[item] = found
+    return _workbook(year, unit, CRITERIA_KIND, "", [
+        f"Phiếu tự chấm theo tiêu chí năm {year.compact.year}",
+        f"Đơn vị: {unit.name} ({unit.id}) — {year.compact.block.name}",
+        "Ghi kết quả tự chấm vào cột «Kết quả chấm»: đạt / không đạt, số lần, hoặc kết quả đạt được (không ghi "
+        "điểm: giaouoc tính điểm). Không thêm, xóa hay đổi thứ tự các dòng."], own, {})
+
+
+def _workbook(year: Year, unit: Unit, kind: str, grader: str, title: list[str],
+              given: dict[int, Decimal | dict[str, Input]], notes: dict[int, str]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -62,21 +92,17 @@ def grade_workbook(year: Year, grader: Unit, unit: Unit) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET
-    start = title_rows(sheet, [f"Phiếu chấm chéo năm {year.compact.year}",
-                               f"Đơn vị chấm: {grader.name} ({grader.id}) — đơn vị được chấm: {unit.name} ({unit.id})",
-                               "Ghi kết quả vào cột «Kết quả chấm»: đạt / không đạt, số lần, hoặc kết quả đạt được; "
-                               "nội dung không chia tiêu chí ghi điểm. Không thêm, xóa hay đổi thứ tự các dòng."])
+    start = title_rows(sheet, title)
     header_row(sheet, start, HEADERS)
-    given = (year.grades or {}).get((grader.id, unit.id))
     choices = DataValidation(type="list", formula1=f'"{PASSED},{FAILED}"', allow_blank=True)
     whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
     sheet.add_data_validation(choices)
     sheet.add_data_validation(whole)
-    for row, (item, criterion) in enumerate(_rows(year, unit.id), start=start + 1):
-        value = given.scores.get(item.id) if given else None
+    for row, (item, criterion) in enumerate(_rows(year, unit.id, kind), start=start + 1):
+        value = given.get(item.id)
         if criterion is None:
             cells = [item.id, item.title, "điểm", number(item.max), None, number(value) if isinstance(
-                value, Decimal) else None, given.notes.get(item.id) if given else None]
+                value, Decimal) else None, notes.get(item.id)]
         else:
             mine = value.get(criterion.id) if isinstance(value, dict) else None
             shown = (PASSED if mine else FAILED) if isinstance(mine, bool) else number(mine)
@@ -96,7 +122,7 @@ def grade_workbook(year: Year, grader: Unit, unit: Unit) -> bytes:
         sheet.column_dimensions[letter].width = width
     sheet.protection.sheet = True
     meta = workbook.create_sheet(META)
-    rows: list[tuple[str, object]] = [("form", KIND), ("year", year.compact.year), ("grader", grader.id),
+    rows: list[tuple[str, object]] = [("form", kind), ("year", year.compact.year), ("grader", grader),
                                       ("unit", unit.id), ("first_row", start + 1)]
     for index, (key, entry) in enumerate(rows, start=1):
         put(meta, index, 1, key)
@@ -116,11 +142,11 @@ class GradeContent:
     report: Report = field(default_factory=Report)
 
 
-def is_grade_form(path: Path) -> bool:
-    """Whether a workbook is a chấm chéo form (its hidden sheet says so)."""
+def form_kind(path: Path) -> str | None:
+    """KIND for a chấm chéo form, CRITERIA_KIND for a unit's form per criterion, else None (its hidden sheet says)."""
     workbook = _open(path)
-    return workbook is not None and META in workbook.sheetnames and \
-        workbook[META].cell(row=1, column=2).value == KIND
+    kind = workbook[META].cell(row=1, column=2).value if META in workbook.sheetnames else None
+    return kind if kind in (KIND, CRITERIA_KIND) else None
 
 
 def _open(path: Path) -> Any:
@@ -139,16 +165,17 @@ def read_grade_form(path: Path, year: Year) -> GradeContent:
     """Every filled-in cell of a returned chấm chéo form, or the problem with its sheet and cell."""
     workbook = _open(path)
     meta = {workbook[META].cell(row=r, column=1).value: workbook[META].cell(row=r, column=2).value for r in range(1, 6)}
-    content = GradeContent(str(meta.get("grader")), str(meta.get("unit")))
+    kind = str(meta.get("form"))
+    content = GradeContent(str(meta.get("grader") or ""), str(meta.get("unit")))
     if str(meta.get("year")) != str(year.compact.year) or SHEET not in workbook.sheetnames or \
             content.unit not in {u.id for u in year.units}:
         content.report.add_cell(path.name, META, 2, 2, "form-mismatch",
-                                f"phiếu chấm chéo không thuộc năm {year.compact.year} hoặc đơn vị không còn trong năm: "
-                                "hãy lập phiếu mới bằng «giaouoc form --grader»")
+                                f"phiếu không thuộc năm {year.compact.year} hoặc đơn vị không còn trong năm: "
+                                "hãy lập phiếu mới bằng «giaouoc form»")
         return content
     sheet = workbook[SHEET]
     first = int(meta.get("first_row") or 0)
-    for row, (item, criterion) in enumerate(_rows(year, content.unit), start=first):
+    for row, (item, criterion) in enumerate(_rows(year, content.unit, kind), start=first):
         code = str(item.id) if criterion is None else criterion.id
         if str(sheet.cell(row=row, column=1).value) != code:
             content.report.add_cell(path.name, SHEET, row, 1, "form-mismatch",

@@ -40,8 +40,13 @@ GraderOption = Annotated[str | None, typer.Option("--grader", metavar="ĐƠN_V�
                                                        "phiếu) vào thư mục --out.")]
 
 
+CriteriaOption = Annotated[bool, typer.Option("--criteria", help="Lập phiếu tự chấm theo tiêu chí (một dòng một "
+                                                                 "tiêu chí) cho ĐƠN_VỊ, ghi vào --xlsx TỆP.")]
+
+
 def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx: FormXlsxOption = None,
-         every: AllOption = False, out_dir: OutOption = None, grader: GraderOption = None) -> int:
+         every: AllOption = False, out_dir: OutOption = None, grader: GraderOption = None,
+         criteria: CriteriaOption = False) -> int:
     """Lập phiếu tự chấm (Excel) cho một đơn vị (--xlsx TỆP) hoặc cho mọi đơn vị (--all --out THƯ_MỤC);
     phiếu chấm chéo với --grader ĐƠN_VỊ --out THƯ_MỤC."""
     from giaouoc.files import write_atomic
@@ -52,6 +57,10 @@ def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx
         if unit is not None or xlsx is not None or every or out_dir is None:
             raise UsageError("cần «form NĂM --grader ĐƠN_VỊ --out THƯ_MỤC» (phiếu chấm chéo)")
         return grader_forms(settings, year, grader.lower(), out_dir)
+    if criteria:
+        if unit is None or xlsx is None or every or out_dir is not None:
+            raise UsageError("cần «form NĂM ĐƠN_VỊ --criteria --xlsx TỆP» (phiếu tự chấm theo tiêu chí)")
+        return criteria_form(settings, year, unit.lower(), xlsx)
     one = unit is not None and xlsx is not None and not every and out_dir is None
     if not one and not (unit is None and xlsx is None and every and out_dir is not None):
         raise UsageError("cần «form NĂM ĐƠN_VỊ --xlsx TỆP» (một đơn vị) hoặc «form NĂM --all --out THƯ_MỤC» "
@@ -92,4 +101,20 @@ def grader_forms(settings: Settings, year: str, grader: str, out_dir: Path) -> i
         target = folder / f"phieu-cham-cheo-{data.compact.year}-{grader}-{unit}.xlsx"
         write_atomic(target, content)
         out(str(target))
+    return 0
+
+
+def criteria_form(settings: Settings, year: str, unit: str, xlsx: Path) -> int:
+    """A unit's form with one row per criterion that applies to it."""
+    from giaouoc.files import write_atomic
+    from giaouoc.sheets.grade_form import criteria_workbook
+
+    _, data = load_checked(settings, year, unit)
+    if unit not in {u.id for u in data.units}:
+        raise UsageError(f"không có đơn vị «{unit}» (các đơn vị: {', '.join(u.id for u in data.units)})")
+    if not any(i.criteria for i in data.items):
+        raise UsageError(f"năm {data.compact.year} không có nội dung nào chấm theo tiêu chí: dùng phiếu tự chấm")
+    target = output_path(settings, xlsx)
+    write_atomic(target, criteria_workbook(data, data.unit(unit)))
+    out(str(target))
     return 0
