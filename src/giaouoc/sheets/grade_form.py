@@ -20,7 +20,7 @@ from giaouoc.model.records import Criterion, Input, Item, Unit
 from giaouoc.model.scoring import input_problem
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
-from giaouoc.sheets.style import header_row, number, put, title_rows
+from giaouoc.sheets.style import header_row, number, print_landscape, put, title_rows
 from giaouoc.vietnamese import format_number
 
 SHEET, META = "Chấm chéo", "giaouoc"
@@ -86,7 +86,7 @@ def criteria_workbook(year: Year, unit: Unit) -> bytes:
 def _workbook(year: Year, unit: Unit, kind: str, grader: str, title: list[str],
               given: dict[int, Decimal | dict[str, Input]], notes: dict[int, str]) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Protection
+    from openpyxl.styles import Alignment, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     workbook = Workbook()
@@ -115,12 +115,15 @@ def _workbook(year: Year, unit: Unit, kind: str, grader: str, title: list[str],
             elif criterion.kind in ("count", "deduct"):
                 whole.add(sheet.cell(row=row, column=INPUT))
         for column, cell in enumerate(cells, start=1):
-            put(sheet, row, column, cell)
+            put(sheet, row, column, cell).alignment = Alignment(wrap_text=True, vertical="top",
+                                                                horizontal="left" if column <= 3 else None)
+        sheet.row_dimensions[row].height = 15 * (len(str(cells[1])) // 55 + 1)
         for column in (INPUT, NOTE):
             sheet.cell(row=row, column=column).protection = Protection(locked=False)
     for letter, width in zip("ABCDEFG", (7, 60, 20, 11, 22, 14, 35), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.protection.sheet = True
+    print_landscape(sheet)
     meta = workbook.create_sheet(META)
     rows: list[tuple[str, object]] = [("form", kind), ("year", year.compact.year), ("grader", grader),
                                       ("unit", unit.id), ("first_row", start + 1)]
