@@ -248,19 +248,22 @@ def write_criteria_year(root: Path, units: int) -> list[Path]:
     return sorted(folder.rglob("*.yaml"))
 
 
+def bare_parse(root: Path, files: list[Path]) -> list[str]:
+    """The floor: a process that only parses the given files with CSafeLoader."""
+    listing = root / "files.txt"
+    listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+    return [sys.executable, "-c", "import yaml\n"
+            f"for name in open({str(listing)!r}).read().split():\n"
+            "    yaml.load(open(name, encoding='utf-8'), Loader=yaml.CSafeLoader)\n"]
+
+
 def bench_criteria(units: int, runs: int) -> tuple[float, float]:
     """`rank --format json` on a year scored by criteria and cross-graded, against a bare parse: (ratio, seconds)."""
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="giaouoc-bench-") as work:
         root = Path(work)
-        files = write_criteria_year(root, units)
-        listing = root / "files.txt"
-        listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
-        parse = ("import yaml\n"
-                 f"for name in open({str(listing)!r}).read().split():\n"
-                 "    yaml.load(open(name, encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
         results = measure({
-            "a parse YAML": ([python, "-c", parse], root),
+            "a parse YAML": (bare_parse(root, write_criteria_year(root, units)), root),
             "c rank json": ([python, "-m", "giaouoc", "--root", str(root), "rank", "2023", "--format", "json"], root),
         }, runs)
     print(f"\nN = {units} đơn vị × {len(ITEMS)} nội dung × 4 tiêu chí, mỗi đơn vị được 2 đơn vị chấm chéo "
