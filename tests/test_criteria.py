@@ -254,3 +254,12 @@ def test_renaming_criterion_ids_changes_nothing(results: list[int], names: list[
                              targets={cid: {u: t for u, (t, _) in WORKED.items()}})
     first, second = rank_year(build("ta", "pb")), rank_year(build(names[0], names[1]))
     assert [(r.unit.id, r.total, r.rank) for r in first.units] == [(r.unit.id, r.total, r.rank) for r in second.units]
+
+
+def test_a_mean_of_seven_graders_stays_exact() -> None:
+    from fractions import Fraction
+
+    from giaouoc.rank.inputs import combine
+
+    assert combine([D(1)] + [D(0)] * 6, "mean", False) == Fraction(1, 7)  # never 0,1428571428571428571428571429
+    assert combine([D("1.25"), D("2.5")], "mean", False) == D("1.875")

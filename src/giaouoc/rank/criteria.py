@@ -44,29 +44,43 @@ class Pool:
         return Best(tuple(self.ties.get(value, [])), value)
 
 
-def _excess(criterion: Criterion, target: Fraction, result: Fraction) -> Fraction | None:
+Exact = Decimal | Fraction
+
+
+def _excess(criterion: Criterion, target: Exact, result: Exact) -> Fraction | None:
     """How far beyond its target a result is, as a share of the target; None when not beyond it."""
-    beyond = result < target if criterion.better == "lower" else result > target
-    if not beyond:
+    (an, ad), (tn, td) = result.as_integer_ratio(), target.as_integer_ratio()
+    diff = an * td - tn * ad  # the sign of A − T
+    if not (diff < 0 if criterion.better == "lower" else diff > 0):
         return None
-    return abs(result - target) / target
+    return Fraction(abs(diff), ad * tn)  # |A − T| / T
 
 
-def target_points(criterion: Criterion, target: Fraction | None, result: Fraction,
-                  best: Fraction | None) -> Fraction:
-    """The points of a `target` criterion (best: the leader's excess, or A_max / A_min without a target)."""
-    ms, h = Fraction(criterion.max), criterion.share
+def target_points(criterion: Criterion, target: Exact | None, result: Exact, best: Fraction | None) -> Fraction:
+    """The points of a `target` criterion (best: the leader's excess, or A_max / A_min without a target).
+
+    Worked in whole numbers (numerators and denominators) and made a Fraction once: the same exact value as the
+    formulas of docs/cham-diem.md, without a Fraction per operation."""
+    (mn, md), h = criterion.max.as_integer_ratio(), criterion.share
+    hn, hd = h.numerator, h.denominator
+    an, ad = result.as_integer_ratio()
     lower = criterion.better == "lower"
-    if target is None:
+    if target is None:  # against A_max (A_min with better: lower) of the units without a target
+        bn, bd = best.as_integer_ratio() if best is not None else (0, 1)
         if lower:
-            return ms if result == 0 else ms * (best or Fraction(0)) / result
-        return Fraction(0) if result == 0 or not best else ms * result / best
-    excess = _excess(criterion, target, result)
-    if excess is not None:
-        return ms * h + ms * (1 - h) * excess / (best or excess)
-    if result == target:
-        return ms * h
-    return ms * h * (target / result if lower else result / target)
+            return Fraction(mn, md) if an == 0 else Fraction(mn * bn * ad, md * bd * an)
+        return Fraction(0) if an == 0 or bn == 0 else Fraction(mn * an * bd, md * ad * bn)
+    tn, td = target.as_integer_ratio()
+    diff = an * td - tn * ad  # the sign of A − T
+    if diff < 0 if lower else diff > 0:  # beyond the target: h and the rest by the share of the leader's excess
+        en, ed = abs(diff), ad * tn
+        bn, bd = best.as_integer_ratio() if best is not None else (en, ed)
+        return Fraction(mn * (hn * ed * bn + (hd - hn) * en * bd), md * hd * ed * bn)
+    if diff == 0:
+        return Fraction(mn * hn, md * hd)
+    if lower:  # above a maximum: h × T / A
+        return Fraction(mn * hn * tn * ad, md * hd * td * an)
+    return Fraction(mn * hn * an * td, md * hd * ad * tn)  # below the target: h × A / T
 
 
 def simple_points(criterion: Criterion, value: Value) -> Fraction | Decimal:
@@ -121,11 +135,11 @@ def criterion_points(year: Year, inputs: Inputs, item: int, criterion: Criterion
     return scores
 
 
-def _pool_entry(criterion: Criterion, target: Decimal | None, value: Fraction) -> tuple[int, Fraction | None]:
+def _pool_entry(criterion: Criterion, target: Decimal | None, value: Exact) -> tuple[int, Fraction | None]:
     """Which pool a result joins (0: with a target, beyond it; 1: without a target) and its value there."""
     if target is None:
-        return 1, value
-    return 0, _excess(criterion, Fraction(target), value)
+        return 1, Fraction(value)
+    return 0, _excess(criterion, target, value)
 
 
 def _score_targets(criterion: Criterion, targets: dict[str, Decimal | None],
@@ -134,23 +148,27 @@ def _score_targets(criterion: Criterion, targets: dict[str, Decimal | None],
     pools = (Pool(), Pool(lowest=criterion.better == "lower"))
     entries: dict[str, tuple[int, Fraction | None]] = {}
     for unit, (count, _, _) in found.items():
-        entries[unit] = _pool_entry(criterion, targets[unit], Fraction(count.value))
+        entries[unit] = _pool_entry(criterion, targets[unit], _number(count.value))
         which, value = entries[unit]
         if value is not None:
             pools[which].add(unit, value)
     scores.pools = pools
     for unit, (count, own, graded) in found.items():
         target = targets[unit]
-        t = None if target is None else Fraction(target)
         which, _ = entries[unit]
         best = pools[which].best()
-        points = target_points(criterion, t, Fraction(count.value), best)
+        points = target_points(criterion, target, _number(count.value), best)
         holder = pools[which].holder(best) if best is not None and (which == 1 or entries[unit][1]) else None
         scores.counted[unit] = CriterionPoints(criterion, count, round_cent(points), target, holder)
         for side, store in ((own, scores.self_points), (graded, scores.graded_points)):
             if side is None:
                 continue
-            value = Fraction(side.value)
-            _, swapped = _pool_entry(criterion, target, value)
+            mine = _number(side.value)
+            _, swapped = _pool_entry(criterion, target, mine)
             alone = pools[which].best(without=unit, extra=swapped)
-            store[unit] = round_cent(target_points(criterion, t, value, alone))
+            store[unit] = round_cent(target_points(criterion, target, mine, alone))
+
+
+def _number(value: Value) -> Exact:
+    """A counting input of a target criterion (validation leaves no đạt / không đạt there)."""
+    return value if not isinstance(value, bool) else Decimal(int(value))

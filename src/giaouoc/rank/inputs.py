@@ -40,7 +40,14 @@ def combine(values: list[Value], method: str, passed: bool) -> Value:
             middle = len(numbers) // 2
             return numbers[middle] if len(numbers) % 2 else (numbers[middle - 1] + numbers[middle]) / 2
         total = sum(numbers, Decimal(0))
-        return total if len(numbers) == 1 else _decimal(Fraction(total) / len(numbers))
+        count = len(numbers)
+        while count % 2 == 0:
+            count //= 2
+        while count % 5 == 0:
+            count //= 5
+        if count == 1:  # dividing by 2, 4, 5, 8, 10 … ends: a Decimal mean is exact
+            return total / len(numbers)
+        return _decimal(Fraction(total) / len(numbers))  # 3 graders: 1/3 stays exact as a Fraction
     fractions = sorted(Fraction(v) for v in values)
     if method == "median":
         middle = len(fractions) // 2
