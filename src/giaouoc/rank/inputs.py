@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from giaouoc.model.records import GradeFile, Input
+from giaouoc.model.records import Input
 from giaouoc.model.scoring import Counting, Value
 from giaouoc.model.year import Year
 
@@ -71,19 +71,15 @@ class Inputs:
     def __init__(self, year: Year) -> None:
         self.year = year
         self.method = year.compact.grading.method if year.compact.grading else "mean"
-        self.grades: dict[str, list[GradeFile]] = {}
-        for (_, unit), grade in sorted((year.grades or {}).items()):
-            self.grades.setdefault(unit, []).append(grade)
+        self.given: dict[tuple[str, int, str], list[tuple[str, Value]]] = {}  # (unit, item, criterion or "")
+        for (grader, unit), grade in sorted((year.grades or {}).items()):
+            for item, value in grade.scores.items():
+                for criterion, one in (value.items() if isinstance(value, dict) else [("", value)]):
+                    self.given.setdefault((unit, item, criterion), []).append((grader, exact(one)))
 
     def graded(self, unit: str, item: int, criterion: str | None, passed: bool = False) -> Counting | None:
         """The graded input of a content (criterion None) or a criterion, or None when no grader gave one."""
-        given: list[tuple[str, Value]] = []
-        for grade in self.grades.get(unit, []):
-            value = grade.scores.get(item)
-            if criterion is None and value is not None and not isinstance(value, dict):
-                given.append((grade.grader, value))
-            elif criterion is not None and isinstance(value, dict) and criterion in value:
-                given.append((grade.grader, exact(value[criterion])))
+        given = self.given.get((unit, item, criterion or ""))
         if not given:
             return None
         combined = combine([v for _, v in given], self.method, passed)
