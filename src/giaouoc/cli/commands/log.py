@@ -31,5 +31,5 @@ def log(
 
     settings: Settings = ctx.obj
     _, folder = settings.locate(year)
-    FORMATS[output.value](score_log(folder, unit, item))
+    FORMATS[output.value](score_log(folder, unit.lower() if unit else None, item))  # PA04 as tables print it
     return 0
