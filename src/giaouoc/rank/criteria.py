@@ -104,7 +104,6 @@ class CriterionScores:
     graded_points: dict[str, Decimal] = field(default_factory=dict)
     graded: dict[str, Counting] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)  # unit -> "tiêu chí 3b" or "chỉ tiêu 3a"
-    pools: tuple[Pool, Pool] | None = None
 
 
 def criterion_points(year: Year, inputs: Inputs, item: int, criterion: Criterion,
@@ -152,7 +151,6 @@ def _score_targets(criterion: Criterion, targets: dict[str, Decimal | None],
         which, value = entries[unit]
         if value is not None:
             pools[which].add(unit, value)
-    scores.pools = pools
     for unit, (count, own, graded) in found.items():
         target = targets[unit]
         which, _ = entries[unit]

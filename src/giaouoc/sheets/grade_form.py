@@ -83,6 +83,20 @@ def criteria_workbook(year: Year, unit: Unit) -> bytes:
         "điểm: giaouoc tính điểm). Không thêm, xóa hay đổi thứ tự các dòng."], own, {})
 
 
+def _cells(year: Year, unit: Unit, item: Item, criterion: Criterion | None,
+           value: Decimal | dict[str, Input] | None, notes: dict[int, str]) -> list[object]:
+    """One row: code, title, what to write, max, the unit's target, the value on file, the note."""
+    if criterion is None:
+        return [item.id, item.title, "điểm", number(item.max), None,
+                number(value) if isinstance(value, Decimal) else None, notes.get(item.id)]
+    mine = value.get(criterion.id) if isinstance(value, dict) else None
+    shown = (PASSED if mine else FAILED) if isinstance(mine, bool) else number(mine)
+    how = f"số {criterion.measure} (số nguyên)" if criterion.kind in ("count", "deduct") and criterion.measure \
+        else _HOW[criterion.kind]
+    return [criterion.id, f"{item.id}. {criterion.title}", how, number(criterion.max),
+            _target(year, unit.id, criterion), shown, None]
+
+
 def _workbook(year: Year, unit: Unit, kind: str, grader: str, title: list[str],
               given: dict[int, Decimal | dict[str, Input]], notes: dict[int, str]) -> bytes:
     from openpyxl import Workbook
@@ -99,21 +113,11 @@ def _workbook(year: Year, unit: Unit, kind: str, grader: str, title: list[str],
     sheet.add_data_validation(choices)
     sheet.add_data_validation(whole)
     for row, (item, criterion) in enumerate(_rows(year, unit.id, kind), start=start + 1):
-        value = given.get(item.id)
-        if criterion is None:
-            cells = [item.id, item.title, "điểm", number(item.max), None, number(value) if isinstance(
-                value, Decimal) else None, notes.get(item.id)]
-        else:
-            mine = value.get(criterion.id) if isinstance(value, dict) else None
-            shown = (PASSED if mine else FAILED) if isinstance(mine, bool) else number(mine)
-            how = f"số {criterion.measure} (số nguyên)" if criterion.kind in ("count", "deduct") and \
-                criterion.measure else _HOW[criterion.kind]
-            cells = [criterion.id, f"{item.id}. {criterion.title}", how, number(criterion.max),
-                     _target(year, unit.id, criterion), shown, None]
-            if criterion.kind == "pass":
-                choices.add(sheet.cell(row=row, column=INPUT))
-            elif criterion.kind in ("count", "deduct"):
-                whole.add(sheet.cell(row=row, column=INPUT))
+        cells = _cells(year, unit, item, criterion, given.get(item.id), notes)
+        if criterion is not None and criterion.kind == "pass":
+            choices.add(sheet.cell(row=row, column=INPUT))
+        elif criterion is not None and criterion.kind in ("count", "deduct"):
+            whole.add(sheet.cell(row=row, column=INPUT))
         for column, cell in enumerate(cells, start=1):
             put(sheet, row, column, cell).alignment = Alignment(wrap_text=True, vertical="top",
                                                                 horizontal="left" if column <= 3 else None)
