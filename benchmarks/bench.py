@@ -211,12 +211,99 @@ def bench_history(units: int, years: int, folders: int, runs: int) -> tuple[floa
     return ratio, results["history json"][0]
 
 
+def write_criteria_year(root: Path, units: int) -> list[Path]:
+    """A year of 13 contents × 4 criteria (one of each kind), a target for every unit, each unit graded by 2."""
+    write_year(root, units)
+    rnd = random.Random(units)
+    folder = root / "compacts" / "2023"
+    ids = [f"dv{i:05d}" for i in range(units)]
+    lines = ["items:"]
+    for index, maximum in enumerate(ITEMS, start=1):
+        quarter = maximum / 4
+        lines += [f"  - id: {index}", f"    title: Nội dung giao ước thi đua số {index}", f"    max: {maximum}",
+                  "    criteria:",
+                  f"      - {{id: t{index}, title: Chỉ tiêu, kind: target, max: {quarter:g}}}",
+                  f"      - {{id: p{index}, title: Đạt yêu cầu, kind: pass, max: {quarter:g}}}",
+                  f"      - {{id: c{index}, title: Số lần, kind: count, per: 0.25, max: {quarter:g}}}",
+                  f"      - {{id: d{index}, title: Vi phạm, kind: deduct, per: 0.25, max: {quarter:g}}}"]
+    (folder / "items.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = ["targets:"]
+    for index in range(1, len(ITEMS) + 1):
+        entries = ", ".join(f"{u}: {'null' if rnd.random() < 0.1 else rnd.randint(50, 90)}" for u in ids)
+        lines.append(f"  t{index}: {{{entries}}}")
+    (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    grading = ["grading:", "  method: mean", "  dispute: 1", "  assignments:"]
+    grading += [f"    {u}: [{ids[(i + 1) % units]}, {ids[(i + 2) % units]}]" for i, u in enumerate(ids)]
+    with (folder / "compact.yaml").open("a", encoding="utf-8") as compact:
+        compact.write("\n".join(grading) + "\n")
+
+    def inputs(index: int) -> dict[str, str]:
+        return {f"t{index}": str(rnd.randint(40, 100)), f"p{index}": rnd.choice(["đạt", "đạt", "không đạt"]),
+                f"c{index}": str(rnd.randint(0, 8)), f"d{index}": str(rnd.randint(0, 3))}
+
+    for i, unit in enumerate(ids):
+        lines = [f"unit: {unit}", "scores:"]
+        for index in range(1, len(ITEMS) + 1):
+            lines += [f"  {index}:", "    criteria:"]
+            lines += [f"      {k}: {{self: {v}, block: {v}}}" for k, v in inputs(index).items()]
+        (folder / "scores" / f"{unit}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for graded in (ids[(i + 1) % units], ids[(i + 2) % units]):
+            (folder / "grades" / unit).mkdir(parents=True, exist_ok=True)
+            given = [f"  {index}: {{{', '.join(f'{k}: {v}' for k, v in inputs(index).items())}}}"
+                     for index in range(1, len(ITEMS) + 1)]
+            (folder / "grades" / unit / f"{graded}.yaml").write_text(
+                "\n".join([f"grader: {unit}", f"unit: {graded}", "scores:", *given]) + "\n", encoding="utf-8")
+    return sorted(folder.rglob("*.yaml"))
+
+
+def bare_parse(root: Path, files: list[Path]) -> list[str]:
+    """The floor: a process that only parses the given files with CSafeLoader."""
+    listing = root / "files.txt"
+    listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+    return [sys.executable, "-c", "import yaml\n"
+            f"for name in open({str(listing)!r}).read().split():\n"
+            "    yaml.load(open(name, encoding='utf-8'), Loader=yaml.CSafeLoader)\n"]
+
+
+def bench_criteria(units: int, runs: int) -> tuple[float, float]:
+    """`rank --format json` on a year scored by criteria and cross-graded, against a bare parse: (ratio, seconds)."""
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="giaouoc-bench-") as work:
+        root = Path(work)
+        results = measure({
+            "a parse YAML": (bare_parse(root, write_criteria_year(root, units)), root),
+            "c rank json": ([python, "-m", "giaouoc", "--root", str(root), "rank", "2023", "--format", "json"], root),
+        }, runs)
+    print(f"\nN = {units} đơn vị × {len(ITEMS)} nội dung × 4 tiêu chí, mỗi đơn vị được 2 đơn vị chấm chéo "
+          f"({runs} lần, trung vị)")
+    for name, (seconds, rss) in results.items():
+        print(f"{name:<20} {seconds:>14.3f} {rss:>16.1f}")
+    ratio = results["c rank json"][0] / results["a parse YAML"][0]
+    print(f"tỷ lệ: c/a = {ratio:.2f}")
+    return ratio, results["c rank json"][0]
+
+
+def criteria_verdicts(runs: int) -> int:
+    """rank json within 3× the parse at 1.000 units, and linear from 1.000 to 5.000."""
+    (ratio, small), (_, large) = bench_criteria(1000, runs), bench_criteria(5000, runs)
+    growth = (large / 5000) / (small / 1000)
+    verdicts = [("c/a ≤ 3 (tiêu chí, N = 1000)", ratio <= 3, ratio),
+                ("tiêu chí: thời gian mỗi đơn vị ở N = 5000 không quá 1,25 lần ở N = 1000", growth <= 1.25, growth)]
+    for label, ok, value in verdicts:
+        print(f"{'ĐẠT' if ok else 'CHƯA ĐẠT'}: {label} (đo được {value:.2f})")
+    return 0 if all(ok for _, ok, _ in verdicts) else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, nargs="+", default=[1000], help="số đơn vị (có thể nhiều giá trị)")
     parser.add_argument("--runs", type=int, default=5, help="số lần chạy mỗi phép đo")
     parser.add_argument("--years", action="store_true", help="đo thêm «history» trên 8 và 20 năm × 1.000 đơn vị")
+    parser.add_argument("--criteria", action="store_true",
+                        help="chỉ đo năm chấm theo tiêu chí và chấm chéo, 1.000 và 5.000 đơn vị")
     args = parser.parse_args()
+    if args.criteria:
+        return criteria_verdicts(args.runs)
     all_ratios = {n: bench(n, args.runs) for n in args.units}
     verdicts = []
     if args.years:

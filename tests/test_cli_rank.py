@@ -26,6 +26,13 @@ def test_json_matches_the_spec_field_for_field(root: Path) -> None:
     assert (document["year"], document["block"], document["provisional"], document["final"]) == (
         2023, "Khối thi đua An ninh nhân dân", False, True)
     first = document["units"][0]
+    items = first.pop("items")
+    assert list(items) == [str(i) for i in range(1, 14)] and first.pop("self_subtotal") == 96.5
+    assert items["8"] == {"points": 7.5, "self_points": 7.5, "source": "block", "disputed": False, "settled": False,
+                          "criteria": {"8a": 4, "8b": 2, "8c": 0.5, "8d": 1}}
+    assert items["3"]["criteria"] == {} and items["3"]["source"] == "block"
+    pa04 = next(u for u in document["units"] if u["id"] == "pa04")["items"]["8"]
+    assert (pa04["points"], pa04["self_points"], pa04["settled"], pa04["disputed"]) == (7.5, 8, True, False)
     assert first == {
         "rank": 1, "id": "pa03", "name": "Phòng An ninh chính trị nội bộ", "subtotal": 96.5, "bonus": 2,
         "penalty": 0, "total": 98.5, "band": "Hoàn thành xuất sắc nhiệm vụ", "provisional": False,

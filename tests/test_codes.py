@@ -34,6 +34,12 @@ EDIT_CASES: list[tuple[str, str | None, str, list[tuple[str, str, str]]]] = [
     ("review.yaml", "co-bca: {pa03: 8}", "co-bca: {pa03: 8, pa05: -1}",
      [("invalid-votes", "review.yaml", "pa05: -1")]),
     ("scores/pa03.yaml", "  7: {self: 8, block: 8}\n", "", [("incomplete-scores", "scores/pa03.yaml", "scores:")]),
+    ("targets.yaml", ", pa09: 85}", "}", [("missing-target", "targets.yaml", "8a: {")]),
+    ("targets.yaml", "  8a: [pv06]", "  8a: [pv06]\n  8b: [pv06]\n  8c: [pv06]\n  8d: [pv06]",
+     [("content-not-applicable", "targets.yaml", "not_applicable:")]),
+    ("compact.yaml", "    pv06: [pa01]\n", "", [("ungraded-unit", "units.yaml", "id: pa01"),
+                                                 ("grade-mismatch", "grades/pv06/pa01.yaml", "unit: pa01")]),
+    ("scores/pa04.yaml", "8d: {self: 0, block: 1}", "8d: {self: 0}", [("open-dispute", "scores/pa04.yaml", "  8:\n")]),
 ]
 # Codes whose failing inputs are tested in another module (checked to be there).
 ELSEWHERE = {"form-mismatch": "test_sheets.py", "missing-file": "test_checks.py",

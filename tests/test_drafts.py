@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,10 @@ def body(markdown: str) -> str:
 
 
 def without_scores(root: Path) -> Path:
+    """The sample before anyone scored: no score files, no chấm chéo grade files."""
     for path in (root / "compacts/2023/scores").glob("*.yaml"):
         path.unlink()
+    shutil.rmtree(root / "compacts/2023/grades", ignore_errors=True)
     return root
 
 
@@ -56,8 +59,15 @@ def test_a_draft_says_no_proposal_yet_rather_than_nobody_qualifies(root: Path) -
 
 def test_a_unit_with_some_scores_shows_what_it_lacks_and_no_total(root: Path) -> None:
     scores = root / "compacts/2023/scores/pa04.yaml"
-    scores.write_text("\n".join(line for line in scores.read_text(encoding="utf-8").split("\n")
-                                if not re.match(r"  ([3-9]|1[0-3]):", line)), encoding="utf-8")
+    kept, dropping = [], False
+    for line in scores.read_text(encoding="utf-8").split("\n"):  # items 3 to 13 go, with their criteria
+        if re.match(r"  [0-9]+:", line) or not line.startswith("    "):
+            dropping = bool(re.match(r"  ([3-9]|1[0-3]):", line))
+        if not dropping:
+            kept.append(line)
+    scores.write_text("\n".join(kept), encoding="utf-8")
+    for graded in (root / "compacts/2023/grades").glob("*/pa04.yaml"):  # nobody's chấm chéo of PA04 either
+        graded.unlink()
     texts = render_draft(root)
     row = next(line for line in texts["to-trinh"].split("\n") if "| Phòng An ninh kinh tế |" in line)
     cells = [c.strip() for c in row.strip("|").split("|")]

@@ -368,7 +368,7 @@ def test_renaming_ids_consistently_changes_nothing(tmp_path_factory: pytest.Temp
     other = tmp_path_factory.mktemp("b")
     for path in (base / "compacts").rglob("*"):
         if path.is_file():
-            target = other / path.relative_to(base)
+            target = other.joinpath(*(renamed.get(part, part) for part in path.relative_to(base).parts))  # grades/x03/
             for old, new in renamed.items():
                 target = target.with_name(target.name.replace(f"{old}.yaml", f"{new}.yaml"))
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -78,7 +78,7 @@ COMMANDS = {
         "của tệp đó rồi chạy lại."]),
     (break_earlier_units, 1, [
         "compacts/2022/units.yaml:4:5: lỗi [unknown-key]: khóa «bogus» không có trong định dạng; các khóa được dùng "
-        "ở đây: id, name, short, head, registered, formerly",
+        "ở đây: id, name, short, head, registered, formerly, header",
         "compacts/2022:1:1: cảnh báo [year-has-errors]: năm 2022 còn lỗi dữ liệu: các điều kiện nhiều năm của năm "
         "2023 chờ năm đó (xem «giaouoc validate 2022»)",
         "Lưu ý: chưa kiểm tra đơn vị trong history.yaml; «formerly» của các năm vì compacts/2022/units.yaml chưa "

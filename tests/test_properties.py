@@ -83,7 +83,7 @@ def test_permuting_units_never_changes_the_result(units: dict[str, dict[str, obj
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(score=points, item=st.integers(1, 13))
+@given(score=points, item=st.sampled_from([1, 2, 3, 4, 6, 7, 9, 10, 11, 12, 13]))  # 5 and 8: scored by criteria
 def test_scores_within_bounds_validate_and_out_of_bounds_do_not(tmp_path: Path, score: Decimal, item: int) -> None:
     root = tmp_path / str(random.random())
     copy_sample(root)

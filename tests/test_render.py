@@ -128,8 +128,12 @@ def test_giao_uoc_date_line_and_signature_grid(rendered: Path) -> None:
     assert names[0] == ["Thượng tá Nguyễn Văn A", "Thượng tá Trần Văn B", "Thượng tá Lê Văn C"]
     assert names[2] == ["Thượng tá Đặng Thị H", "Thượng tá Bùi Văn K", "Trung tá Đỗ Văn L"]
     assert "PHÒNG HỒ SƠ" in [row[2] for row in grid if len(row) > 2]
-    chair = [t.split("\t") for t in texts if "CHỦ TRÌ HỘI NGHỊ" in t][0]
-    assert chair[0] == "Nơi nhận:"  # Nơi nhận level with the chair's block
+    cells = [cell for t in texts if t.startswith("\t") for cell in t.split("\t")[1:]]
+    assert not [c for c in cells if c.endswith((" AN", "PHÒNG AN"))]  # never "PHÒNG AN" / "NINH NỘI ĐỊA"
+    assert "NỘI ĐỊA" in cells and "CHỐNG TỘI PHẠM" in cells  # the name broken between words; pa05's own lines
+    chair = [t.split("\t") for t in texts if "PHÓ GIÁM ĐỐC CÔNG AN TỈNH" in t][0]
+    assert chair[0] == "Nơi nhận:"  # Nơi nhận level with the chair's block, under the chair's real post
+    assert not any("CHỦ TRÌ HỘI NGHỊ" in t for t in texts)
 
 
 def test_bien_ban_has_no_date_line_and_secretary_left(rendered: Path) -> None:

@@ -54,7 +54,8 @@ def test_page_is_self_contained_deterministic_and_small(root: Path) -> None:
     outline.feed(page)
     assert [u for u in outline.urls if not u.startswith("data:")] == []  # nothing fetched: no src, no href out
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", page) and "@import" not in page
-    assert outline.tags.count("svg") == 2 and page.count("<title id=") == 2  # totals and heat map, titled
+    assert outline.tags.count("svg") == 3 and page.count("<title id=") == 3  # totals, heat maps (contents, criteria)
+    assert "Điểm từng tiêu chí so với điểm chuẩn" in page
     assert outline.tags.count("table") >= 5 and "<th scope=\"col\"" in page
     assert 'lang="vi"' in page and "Kết quả cuối cùng" in page
     assert "98,5" in page and "PA03" in page and "Phòng An ninh chính trị nội bộ" in page
@@ -87,7 +88,7 @@ def test_earlier_folder_years_draw_the_trend_and_the_movers(root: Path) -> None:
     history.write_text(text[: text.index("  2022:")], encoding="utf-8")
     edit(root / "compacts/2023/units.yaml", "formerly: [pa07, pa10]", "formerly: []")
     page = make(root)
-    assert page.count("<title id=") == 3 and "Hạng của các đơn vị qua các năm" in page
+    assert page.count("<title id=") == 4 and "Hạng của các đơn vị qua các năm" in page
     assert "PA05</th><td class=\"num\">1 → 2 (-1)" in page  # PA03 was not ranked in 2022
     assert "Không có đơn vị nào tăng hạng." in page
 
@@ -100,7 +101,7 @@ def test_the_page_in_a_real_browser(root: Path, tmp_path: Path) -> None:
     dom = subprocess.run([CHROMIUM, *FLAGS, *profile, "--dump-dom", url], capture_output=True, text=True,
                          timeout=120)
     assert "PA03" in dom.stdout and "98,5" in dom.stdout and "Phòng An ninh chính trị nội bộ" in dom.stdout
-    assert dom.stdout.count("<svg") == 2 and "Tổng điểm các đơn vị năm 2023, theo hạng" in dom.stdout
+    assert dom.stdout.count("<svg") == 3 and "Tổng điểm các đơn vị năm 2023, theo hạng" in dom.stdout
     shot = tmp_path / "man-hinh.png"
     logged = subprocess.run([CHROMIUM, *FLAGS, *profile, "--enable-logging=stderr", "--v=0",
                              "--window-size=1200,2400", f"--screenshot={shot}", url], capture_output=True, text=True,

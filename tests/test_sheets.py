@@ -103,8 +103,9 @@ def test_import_creates_a_missing_score_file_and_diff_shows_it(root: Path, tmp_p
     assert invoke(root, "form", "2023", "pv06", "--xlsx", str(path))[0] == 0
     values = {f"E{6 + i}": v for i, v in enumerate([7, 7.5, 9, 9, 9.5, 7, 6, 6, 5, 5, 4.5, 4.5, 4.5])}
     fill(path, values)
-    code, stdout, _ = invoke(root, "import", "2023", str(path))
-    assert code == 0 and len(stdout.splitlines()) == 13
+    code, stdout, stderr = invoke(root, "import", "2023", str(path))
+    assert code == 0 and len(stdout.splitlines()) == 11  # contents 5 and 8 are scored per criterion
+    assert "nội dung 5: chấm theo tiêu chí, điểm ghi trên phiếu không được nhập" in stderr
     text = (root / "compacts/2023/scores/pv06.yaml").read_text(encoding="utf-8")
     assert text.startswith("unit: pv06\nscores:\n  1: {self: 7}\n  2: {self: 7.5}\n")
     code, stdout, _ = invoke(root, "rank", "2023", "--format", "json")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from giaouoc.changes.git import check_revision, extract_year, repository_top
+from giaouoc.changes.inputs import input_changes
 from giaouoc.load.folder import YearFiles
 from giaouoc.model.records import ENTRY_LABELS, PROPOSAL_KEYS, Entry, UnitScores
 from giaouoc.model.results import Ranking
@@ -99,6 +100,7 @@ def score_changes(before: YearFiles | None, after: YearFiles | None,
             changes += _entries(getattr(a, key) if a else [], getattr(b, key) if b else [], unit, label)
         if (a.excluded if a else None) != (b.excluded if b else None):
             changes.append(FieldChange(unit, "không xếp hạng", a.excluded if a else None, b.excluded if b else None))
+    changes += [FieldChange(*change) for change in input_changes(before, after)]  # criteria, grades, targets
     changes += _vote_changes(before, after, titles or {})
     return changes
 

@@ -22,7 +22,8 @@ from giaouoc.report.terminal import err, out_block
 # so that `giaouoc validate` does not pay for the imports and the option parsing of the twelve others.
 SOURCES = {"validate": ("validate", "validate"), "rank": ("rank", "rank"), "render": ("render", "render"),
            "report": ("report", "report"), "new": ("new", "new"), "status": ("status", "status"),
-           "diff": ("diff", "diff"), "export": ("sheets", "export"), "form": ("sheets", "form"),
+           "diff": ("diff", "diff"), "log": ("log", "log"), "export": ("sheets", "export"),
+           "form": ("sheets", "form"),
            "import": ("importing", "import_form"), "history": ("history", "history"),
            "close": ("history", "close"), "reopen": ("history", "reopen")}
 COMMANDS = tuple(SOURCES)

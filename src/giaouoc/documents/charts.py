@@ -97,7 +97,7 @@ def totals_chart(labels: list[str], totals: list[Decimal], pending: list[bool],
 
 
 def heatmap(units: list[str], items: list[str], shares: list[list[float | None]], values: list[list[str]],
-            title: str) -> str:
+            title: str, xlabel: str = "Nội dung", name: str = "nhiet") -> str:
     """Units × contents: each cell the score as a share of the content's max; the score written in the cell."""
     figure = _figure(8, 0.35 * len(units) + 1.2)
     axes = figure.add_subplot()
@@ -109,13 +109,13 @@ def heatmap(units: list[str], items: list[str], shares: list[list[float | None]]
             axes.text(c, r, text, ha="center", va="center", fontsize=7, color="white" if dark else "black")
     axes.set_xticks(range(len(items)), items, fontsize=8)
     axes.set_yticks(range(len(units)), units, fontsize=8)
-    axes.set_xlabel("Nội dung")
+    axes.set_xlabel(xlabel)
     axes.tick_params(length=0)
     for side in ("left", "bottom"):
         axes.spines[side].set_visible(False)
     colorbar = figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02, format=_comma_formatter())
     colorbar.set_label("tỷ lệ so với điểm chuẩn", fontsize=8)
-    return _svg(figure, "nhiet", title)
+    return _svg(figure, name, title)
 
 
 def trend_chart(years: list[int], series: dict[str, list[int | None]], title: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from giaouoc.documents.adopted import band_lines, tie_break_line, title_lines
 from giaouoc.documents.meeting import meeting_context
 from giaouoc.documents.pending import any_scores, pending_lines, unscored
+from giaouoc.documents.scale import criteria_table, grading_words, scale, signature_heading
 from giaouoc.model.documents import clean_base
 from giaouoc.model.records import Compact, DocumentSettings, Person, Title, Unit
 from giaouoc.model.results import Ranking, UnitResult
@@ -141,5 +142,11 @@ def build_context(year: Year, ranking: Ranking, doc_id: str, draft: bool = False
         "band_short": {b.name: b.short or b.name for b in compact.scoring.bands},
         "meeting": meeting_context(year, ranking),  # the ballot paper, the count, the board (documents/meeting.py)
         "adopted": {"bands": band_lines(compact), "titles": title_lines(compact),
-                    "tie_break": tie_break_line(compact)},
+                    "emulation_titles": title_lines(compact, "danh-hieu"),
+                    "awards": title_lines(compact, "khen-thuong"),
+                    "tie_break": tie_break_line(compact, year.items)},
+        "signature_headings": {u.id: signature_heading(u) for u in year.units},
+        "scale": scale(year.items),  # the thang điểm by criteria (docs/cham-diem.md)
+        "grading": grading_words(year),
+        "criteria_tables": criteria_table(year, ranking),
     }

@@ -10,7 +10,7 @@ from typing import Any
 
 from giaouoc.documents.context import title_outcomes
 from giaouoc.documents.pending import unscored
-from giaouoc.model.results import Ranking
+from giaouoc.model.results import Ranking, UnitResult
 from giaouoc.model.year import Year
 from giaouoc.vietnamese import format_number, short_date
 
@@ -91,6 +91,8 @@ def charts(year: Year, ranking: Ranking, earlier: Earlier) -> dict[str, str]:
         values.append([format_number(s) if s is not None else "" for s in scores])
     found["heatmap"] = heatmap([r.unit.label for r in ranked], [str(i.id) for i in year.items], shares, values,
                                "Điểm từng nội dung so với điểm chuẩn")
+    if any(i.criteria for i in year.items):
+        found["criteria_heatmap"] = criteria_heatmap(year, ranked)
     years = [y for y in sorted(earlier) if any(r for r, _, _ in earlier[y].values())]
     if years:
         series = {r.unit.label: [earlier[y].get(r.unit.id, (None, None, None))[0] for y in years] + [r.rank]
@@ -107,6 +109,21 @@ def shown_date(iso: str | None) -> str | None:
         return short_date(date.fromisoformat(iso)) if iso else None
     except ValueError:
         return None
+
+
+def criteria_heatmap(year: Year, ranked: list[UnitResult]) -> str:
+    """Units × criteria: each cell a criterion's points as a share of its max (empty where it does not apply)."""
+    from giaouoc.documents.charts import heatmap
+
+    criteria = [c for i in year.items for c in i.criteria]
+    shares, values = [], []
+    for result in ranked:
+        got = {cid: p.points for c in (result.points.contents.values() if result.points else [])
+               for cid, p in c.criteria.items()}
+        shares.append([float(got[c.id] / c.max) if c.id in got else None for c in criteria])
+        values.append([format_number(got[c.id]) if c.id in got else "" for c in criteria])
+    return heatmap([r.unit.label for r in ranked], [c.id for c in criteria], shares, values,
+                   "Điểm từng tiêu chí so với điểm chuẩn", xlabel="Tiêu chí", name="nhiet-tieu-chi")
 
 
 def render_page(root: Path, year: Year, ranking: Ranking, earlier: Earlier, data_date: str | None) -> str:

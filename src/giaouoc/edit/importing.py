@@ -62,6 +62,7 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
         raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {short_date(closed)}: không nhập phiếu vào năm đã "
                         f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
     content = read_form(form, year)
+    by_criteria = criteria_rows_dropped(year, content.scores)  # scored per criterion: not from this form's row
     target = year.folder / "scores" / f"{content.unit}.yaml"
     plan = ImportPlan(content.unit, target, display_path(target, year.root), report=content.report)
     if content.report.errors:
@@ -81,7 +82,7 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
     if checked is not None:
         plan.changes = _changes(before, checked.scores[content.unit], merged.updates) + entry_changes
         plan.changes += [settled(c, prefer) for c in merged.conflicts]
-        plan.kept = _kept(before, content.scores, year) + _entries_kept(before, content, merged)
+        plan.kept = _kept(before, content.scores, year) + _entries_kept(before, content, merged) + by_criteria
         plan.kept += [f"{_LABELS[key]} {_entry_text(row)}: Khối đã ghi nhận mục cùng lý do, không nhập thành đề nghị"
                       for key, row in merged.recorded]
     return plan
@@ -120,6 +121,17 @@ def merge_form(content: FormContent, before: UnitScores | None, prefer: str | No
     else:  # as giaouoc 0.2 did, but a value equal to the file's is not written again
         merge_scores(on_file, content.scores, on_file, prefer, merged)
     return merged
+
+
+def criteria_rows_dropped(year: Year, scores: dict[int, tuple[Decimal | None, str | None]]) -> list[str]:
+    """Take out of a self form's rows the contents scored by criteria (their inputs are per criterion, never
+    points); say which were filled in."""
+    with_criteria = {i.id for i in year.items if i.criteria}
+    dropped = [f"nội dung {i}: chấm theo tiêu chí, điểm ghi trên phiếu không được nhập (ghi kết quả từng tiêu chí, "
+               "xem docs/cham-diem.md)" for i in sorted(with_criteria) if scores.get(i, (None, None))[0] is not None]
+    for item in with_criteria:
+        scores.pop(item, None)
+    return dropped
 
 
 def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, str | None]], year: Year) -> list[str]:

@@ -16,9 +16,11 @@ from giaouoc.load.text import BIDI_MESSAGE, CONTROL_CHARS, CONTROL_MESSAGE, read
 from giaouoc.load.tree import Source, load_file
 from giaouoc.model.records import (
     Compact,
+    GradeFile,
     Item,
     ItemsFile,
     Review,
+    TargetsFile,
     Unit,
     UnitScores,
     UnitsFile,
@@ -47,6 +49,9 @@ class YearFiles:
     texts: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     score_files: list[str] = field(default_factory=list)
+    targets: TargetsFile | None = None
+    grades: dict[str, GradeFile] = field(default_factory=dict)  # "grades/<grader>/<unit>.yaml" -> its record
+    grade_files: list[str] = field(default_factory=list)
 
     def shown(self, name: str) -> str:
         """A file of this year as people read it (the `file` of its problems): compacts/2023/units.yaml."""
@@ -243,7 +248,10 @@ def read_year(root: Path, folder: Path, report: Report) -> YearFiles:
             files.decisions = validate_as(source, DecisionsFile, report)
         if (source := load("closed.yaml", False)) is not None:
             files.closed = validate_as(source, Closed, report)
+    if (source := load("targets.yaml", False)) is not None:
+        files.targets = validate_as(source, TargetsFile, report)
     _read_scores(files, root, load, report)
+    _read_grades(files, root, load, report)
     _read_texts(files, base, report)
     for stray in stray_temporaries(folder):
         report.add(display_path(stray, root), (1, 1), "stray-file",
@@ -279,6 +287,30 @@ def _read_scores(
         scores = validate_as(source, UnitScores, report)
         if scores is not None:
             files.scores[name] = scores
+
+
+def _read_grades(
+    files: YearFiles, root: Path, load: Callable[[str, bool], Source | None], report: Report
+) -> None:
+    folder = files.folder / "grades"
+    if not folder.is_dir():
+        return
+    for sub in sorted(folder.iterdir()):
+        if sub.name.startswith("."):
+            continue
+        paths = sorted(sub.iterdir()) if sub.is_dir() and not sub.is_symlink() else [sub]
+        for path in paths:
+            name = path.relative_to(files.folder).as_posix()
+            if path.name.startswith("."):
+                continue
+            if path.suffix != ".yaml" or not path.is_file() or path.parent == folder:
+                report.add(display_path(path, root), (1, 1), "stray-file",
+                           "bị bỏ qua: grades/ chỉ chứa các tệp chấm chéo grades/<mã đơn vị chấm>/<mã đơn vị>.yaml")
+                continue
+            files.grade_files.append(name)
+            source = load(name, True)
+            if source is not None and (grade := validate_as(source, GradeFile, report)) is not None:
+                files.grades[name] = grade
 
 
 def _read_texts(files: YearFiles, base: Path, report: Report) -> None:

@@ -8,6 +8,7 @@ Excel import too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -283,3 +284,69 @@ def spec(shape: Shape, default: Any = ..., *, key: str | None = None, factory: A
 
 TEXT, ID, POINTS, WHOLE = value(text), value(identifier), value(points), value(whole)
 YEAR_COUNT = value(year_count)
+
+
+# criteria, targets and grades (docs/cham-diem.md)
+
+CRITERION_KINDS = ("pass", "count", "deduct", "target")
+PASSED, FAILED = "đạt", "không đạt"
+
+
+def criterion_id(value: Any) -> str:
+    """A criterion id: an id with at least one letter, so that 31 is never read as a criterion."""
+    result = identifier(value)
+    if not any(c.isalpha() for c in result):
+        raise Invalid("invalid-id", f"mã tiêu chí «{value}» cần có ít nhất một chữ cái (ví dụ 3a)")
+    return result
+
+
+def one_of(*choices: str) -> Converter:
+    """A converter that takes exactly one of the given words."""
+    def convert(value: Any) -> str:
+        if isinstance(value, str) and value in choices:
+            return value
+        raise Invalid("invalid-choice", f"«{value}» không hợp lệ: chỉ nhận " + ", ".join(choices))
+    return convert
+
+
+def at_target(value: Any) -> Fraction:
+    """The share of a criterion's max earned exactly at the target: 0 < h ≤ 1, a fraction ("1/2") or a decimal."""
+    hint = "viết một phân số trong ngoặc kép (ví dụ \"1/2\") hoặc một số thập phân lớn hơn 0 và không quá 1"
+    share: Fraction | None = None
+    if isinstance(value, str) and (match := _FRACTION.match(value)) and int(match.group(2)) != 0:
+        share = Fraction(int(match.group(1)), int(match.group(2)))
+    elif isinstance(value, int | Decimal) and not isinstance(value, bool) and Decimal(value).is_finite():
+        share = Fraction(Decimal(value))
+    if share is None or not 0 < share <= 1:
+        raise Invalid("invalid-at-target", f"«at_target: {value}» không hợp lệ: {hint}")
+    return share
+
+
+def criterion_input(value: Any) -> Decimal | bool:
+    """What a unit, grader or the block writes for a criterion: đạt / không đạt (true / false) or a number."""
+    if isinstance(value, bool):
+        return value
+    word = unicodedata.normalize("NFC", value).strip().lower() if isinstance(value, str) else ""
+    if word in (PASSED, FAILED):
+        return word == PASSED
+    if isinstance(value, str) and not decimal_comma_hint(value) and not _QUOTED_NUMBER.match(value.strip()):
+        raise Invalid("invalid-pass", f"«{value}» không hợp lệ: viết «{PASSED}», «{FAILED}» hoặc một số")
+    return points(value)
+
+
+def optional_points(value: Any) -> Decimal | None:
+    """Points, or null written on purpose (a target: "không giao chỉ tiêu cụ thể")."""
+    return None if value is None else points(value)
+
+
+def grade_value(value: Any) -> Decimal | dict[str, Decimal | bool]:
+    """A grader's value for a content: points (no criteria) or a table criterion id -> input."""
+    if not isinstance(value, dict):
+        return points(value)
+    result: dict[str, Decimal | bool] = {}
+    for key, item in value.items():
+        try:
+            result[criterion_id(key)] = criterion_input(item)
+        except Invalid as exc:
+            raise Invalid(exc.code, f"tiêu chí {key}: {exc.message}") from None
+    return result

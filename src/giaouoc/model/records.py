@@ -24,15 +24,21 @@ from giaouoc.model.fields import (
     Marks,
     Opinion,
     TieBreak,
+    at_target,
     block_code,
     clock_time,
+    criterion_id,
+    criterion_input,
     flag,
+    grade_value,
     identifier,
     iso_date,
     list_of,
     map_of,
     marks,
+    one_of,
     opinion,
+    optional_points,
     record,
     spec,
     text,
@@ -124,6 +130,7 @@ class Title:
     over_vote_share: Fraction | None = spec(value(vote_share), None)  # more than this share
     vote_base: str | None = spec(value(vote_base), None)  # "members": shares of ballot.members, not of voters
     history: list[HistoryCondition] = spec(list_of(record(HistoryCondition)), factory=list)
+    kind: str = spec(value(one_of("danh-hieu", "khen-thuong")), "danh-hieu")  # danh hiệu thi đua or khen thưởng
 
     @property
     def depends_on(self) -> list[str]:
@@ -149,6 +156,15 @@ class DocumentSettings:
 
 
 @dataclass(kw_only=True, eq=False)
+class Grading:
+    """Cross-grading (chấm chéo, docs/cham-diem.md): how graders' values combine, when a content is disputed."""
+
+    method: str = spec(value(one_of("mean", "median")), "mean")
+    dispute: Decimal | None = spec(POINTS, None)  # self and graded points this far apart: a dispute
+    assignments: dict[str, list[str]] = spec(map_of(identifier, list_of(ID)), factory=dict)  # grader -> units
+
+
+@dataclass(kw_only=True, eq=False)
 class Compact:
     """compact.yaml: the compact of one year."""
 
@@ -164,6 +180,7 @@ class Compact:
     scoring: Scoring = spec(record(Scoring), factory=Scoring)
     titles: list[Title] = spec(list_of(record(Title)), factory=list)
     documents: dict[str, DocumentSettings] = spec(map_of(text, record(DocumentSettings)), factory=dict)
+    grading: Grading | None = spec(record(Grading), None)
 
     @property
     def title_names(self) -> dict[str, str]:
@@ -184,6 +201,7 @@ class Unit:
     head: Person = spec(record(Person))
     registered: list[str] = spec(list_of(ID), factory=list)
     formerly: list[str] = spec(list_of(ID), factory=list)  # the ids it replaces: renamed from, merged from
+    header: list[str] = spec(list_of(TEXT), factory=list)  # how its name breaks in the signature grid
 
     @property
     def label(self) -> str:
@@ -198,6 +216,24 @@ class UnitsFile:
 
 
 @dataclass(kw_only=True, eq=False)
+class Criterion:
+    """A criterion (tiêu chí) of a content and its scoring rule (docs/cham-diem.md)."""
+
+    id: str = spec(value(criterion_id))
+    title: str = spec(TEXT)
+    kind: str = spec(value(one_of("pass", "count", "deduct", "target")))
+    max: Decimal = spec(POINTS)
+    per: Decimal | None = spec(POINTS, None)  # count, deduct: points each time
+    measure: str | None = spec(TEXT, None)  # what is counted: %, vụ, lần …
+    at_target: Fraction | None = spec(value(at_target), None)  # target: share of max at the target (1/2)
+    better: str = spec(value(one_of("higher", "lower")), "higher")
+
+    @property
+    def share(self) -> Fraction:
+        return self.at_target if self.at_target is not None else Fraction(1, 2)
+
+
+@dataclass(kw_only=True, eq=False)
 class Item:
     """A key content of the compact (nội dung giao ước) and its max points."""
 
@@ -205,6 +241,7 @@ class Item:
     title: str = spec(TEXT)
     max: Decimal = spec(POINTS)
     guide: str | None = spec(TEXT, None)
+    criteria: list[Criterion] = spec(list_of(record(Criterion)), factory=list)
 
 
 @dataclass(kw_only=True, eq=False)
@@ -214,6 +251,16 @@ class ItemsFile:
     items: list[Item] = spec(list_of(record(Item)))
 
 
+Input = Decimal | bool  # what is written for a criterion: a number, or đạt (True) / không đạt (False)
+
+
+@dataclass(kw_only=True, eq=False)
+class CriterionScore:
+    self_score: Input | None = spec(value(criterion_input), None, key="self")
+    block: Input | None = spec(value(criterion_input), None)
+    note: str | None = spec(TEXT, None)
+
+
 @dataclass(kw_only=True, eq=False)
 class ItemScore:
     """One item's scores for a unit: self-assessed and agreed by the block."""
@@ -221,6 +268,8 @@ class ItemScore:
     self_score: Decimal | None = spec(POINTS, None, key="self")
     block: Decimal | None = spec(POINTS, None)
     note: str | None = spec(TEXT, None)
+    criteria: dict[str, CriterionScore | None] = spec(map_of(criterion_id, record(CriterionScore)), factory=dict)
+    explain: str | None = spec(TEXT, None)  # the unit's giải trình
 
     @property
     def counted(self) -> Decimal | None:
@@ -335,3 +384,22 @@ class Review:
     conclusions: str | None = spec(TEXT, None)
     next: Next | None = spec(record(Next), None)  # Trưởng, Phó khối năm sau
     copies: int | None = spec(WHOLE, None)  # số bản biên bản
+
+
+@dataclass(kw_only=True, eq=False)
+class TargetsFile:
+    """targets.yaml: chỉ tiêu giao per target criterion and unit (null: no specific target), criteria not applying."""
+
+    targets: dict[str, dict[str, Decimal | None]] = spec(map_of(criterion_id, map_of(identifier, value(
+        optional_points))), factory=dict)
+    not_applicable: dict[str, list[str]] = spec(map_of(criterion_id, list_of(ID)), factory=dict)
+
+
+@dataclass(kw_only=True, eq=False)
+class GradeFile:
+    """grades/<grader>/<unit>.yaml: what one grader gave one unit."""
+
+    grader: str = spec(ID)
+    unit: str = spec(ID)
+    scores: dict[int, Decimal | dict[str, Input]] = spec(map_of(whole, value(grade_value)), factory=dict)
+    notes: dict[int, str] = spec(map_of(whole, TEXT), factory=dict)

@@ -8,6 +8,7 @@ from typing import Literal
 
 from giaouoc.model.fields import TieBreak
 from giaouoc.model.records import Ballot, Unit
+from giaouoc.model.scoring import UnitPoints
 from giaouoc.model.tally import Tally
 
 
@@ -31,6 +32,7 @@ class UnitResult:
     titles: list[str] = field(default_factory=list)  # proposed, in the order the titles were decided
     undecided: list[str] = field(default_factory=list)  # waiting, in the order the titles were decided
     pending: dict[str, str] = field(default_factory=dict)  # undecided title id -> reason (docs/xep-hang.md)
+    points: UnitPoints | None = None  # per content and criterion, with sources and disputes (rank/points.py)
 
     @property
     def total(self) -> Decimal:

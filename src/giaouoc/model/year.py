@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from giaouoc.model.records import Compact, Item, Review, Unit, UnitScores
+from giaouoc.model.records import Compact, GradeFile, Item, Review, TargetsFile, Unit, UnitScores
 
 if TYPE_CHECKING:
     from giaouoc.model.history import DecisionsFile
@@ -25,6 +25,12 @@ class Year:
     folder: Path  # the year folder it was read from: every command writes back here, never re-derives it
     root: Path  # the data root, for paths shown to people
     decisions: DecisionsFile | None = None  # the authority's decisions, when recorded
+    targets: TargetsFile | None = None  # chỉ tiêu giao and criteria not applying (targets.yaml)
+    grades: dict[tuple[str, str], GradeFile] | None = None  # (grader, unit) -> grade file (grades/)
+
+    @property
+    def has_criteria(self) -> bool:
+        return any(item.criteria for item in self.items) or bool(self.grades)
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)

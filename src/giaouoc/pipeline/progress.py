@@ -14,6 +14,7 @@ from giaouoc.model.fields import ID_PATTERN
 from giaouoc.model.records import Entry, Unit, UnitScores
 from giaouoc.model.results import Ranking
 from giaouoc.problems import Report
+from giaouoc.rules.criteria import missing_inputs, written
 
 if TYPE_CHECKING:
     from giaouoc.pipeline.year import YearRun
@@ -52,6 +53,8 @@ class YearStatus:
     errors: int
     warnings: int
     ranking: Ranking | None = None  # when the year has no error: what is final, what is pending
+    grades_in: int = 0  # grade files read (chấm chéo)
+    grades_expected: int = 0  # grader/unit pairs assigned
     closed: date | None = None  # closed.yaml: the day `giaouoc close` sealed the year
 
     @property
@@ -64,15 +67,17 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
     by_unit = files.scores_by_unit()
     item_ids = [i.id for i in files.items or []]
     progress = []
+    lacking = missing_inputs(files)
     for unit in files.units or []:
         scores = by_unit.get(unit.id)
         entries = scores.scores if scores else {}
         progress.append(UnitProgress(
             unit=unit,
             has_file=scores is not None,
-            self_scores=sum(1 for i in item_ids if (s := entries.get(i)) and s.self_score is not None),
-            block_scores=sum(1 for i in item_ids if (s := entries.get(i)) and s.block is not None),
-            missing=[i for i in item_ids if not (s := entries.get(i)) or s.counted is None],
+            self_scores=sum(1 for i in files.items or [] if written(files, unit.id, i, entries.get(i.id), "self")),
+            block_scores=sum(1 for i in files.items or [] if written(files, unit.id, i, entries.get(i.id), "block")),
+            missing=[i.id for i in files.items or [] if f"nội dung {i.id}" in lacking.get(unit.id, [])
+                     or any(f"tiêu chí {c.id}" in lacking.get(unit.id, []) for c in i.criteria)],
             bonus=sum((e.points for e in scores.bonus), Decimal(0)) if scores else Decimal(0),
             penalties=sum((e.points for e in scores.penalties), Decimal(0)) if scores else Decimal(0),
             excluded=scores.excluded if scores else None,
@@ -94,6 +99,9 @@ def year_status(files: YearFiles, report: Report) -> YearStatus:
         documents=documents,
         errors=errors,
         warnings=len(report.warnings),
+        grades_in=len(files.grades),
+        grades_expected=sum(len(u) for u in files.compact.grading.assignments.values())
+        if files.compact and files.compact.grading else 0,
         closed=files.closed.closed if files.closed is not None else None,
     )
 

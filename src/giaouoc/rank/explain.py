@@ -5,6 +5,7 @@ from __future__ import annotations
 from giaouoc.model.fields import TieBreak
 from giaouoc.model.results import Ranking, Separation, TitleDecision, UnitResult
 from giaouoc.model.year import Year
+from giaouoc.rank.explain_points import points_lines
 from giaouoc.vietnamese import format_number as num
 
 
@@ -42,6 +43,7 @@ def _explain_unit(result: UnitResult, ranking: Ranking, year: Year) -> list[str]
     if result.proposals:
         lines.append(f"  Kết quả tạm tính: {result.proposals} đề nghị điểm thưởng, điểm trừ của đơn vị chờ Khối xem "
                      "xét (chưa tính vào tổng điểm).")
+    lines.extend(points_lines(result.points, year))
     if result.rank is None:
         return lines
     lines.extend(_neighbours(result, ranking, year))

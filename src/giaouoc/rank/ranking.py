@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from giaouoc.model.fields import TieBreak
 from giaouoc.model.records import Unit
 from giaouoc.model.results import Ranking, Separation, UnitResult
+from giaouoc.model.scoring import UnitPoints
 from giaouoc.model.year import Year
 from giaouoc.rank.meeting import counted, printed
+from giaouoc.rank.points import score_year
 from giaouoc.rank.titles import decide_titles
 from giaouoc.vietnamese import sort_key
 
@@ -23,37 +25,42 @@ if TYPE_CHECKING:
 ZERO = Decimal(0)
 
 
-def score_unit(year: Year, unit: Unit) -> UnitResult:
-    """Subtotal, capped bonus, penalty and completeness of one unit."""
+def score_unit(year: Year, unit: Unit, points: UnitPoints) -> UnitResult:
+    """Subtotal, capped bonus, penalty and completeness of one unit (its points from rank/points.py)."""
     scores = year.scores.get(unit.id)
-    items: dict[int, Decimal | None] = {}
-    provisional = False
-    for item in year.items:
-        score = scores.scores.get(item.id) if scores else None
-        items[item.id] = score.counted if score else None
-        if score is not None and score.block is None and score.self_score is not None:
-            provisional = True
     proposals = len(scores.proposed_bonus) + len(scores.proposed_penalties) if scores else 0
     claimed = sum((b.points for b in scores.bonus), ZERO) if scores else ZERO
     cap = year.compact.scoring.bonus_cap
     result = UnitResult(
         unit=unit,
-        items=items,
-        subtotal=sum((v for v in items.values() if v is not None), ZERO),
+        items={c.item: c.points for c in points.contents.values()},
+        subtotal=points.subtotal,
         bonus=min(claimed, cap) if cap is not None else claimed,
         bonus_claimed=claimed,
         penalty=sum((p.points for p in scores.penalties), ZERO) if scores else ZERO,
-        provisional=provisional or proposals > 0,  # a proposal not yet reviewed may still change the total
+        provisional=points.provisional or proposals > 0,  # a proposal not yet reviewed may still change the total
         proposals=proposals,
-        self_counted=provisional,
+        self_counted=points.provisional,  # a self input, an open dispute, or a best that comes from one
+        points=points,
     )
-    missing = [str(i) for i, v in items.items() if v is None]
+    missing = [m for c in points.contents.values() for m in c.missing]
     if scores is not None and scores.excluded:
         result.not_ranked = scores.excluded
         result.excluded = True
     elif missing:
-        result.not_ranked = "thiếu điểm nội dung " + ", ".join(missing)
+        result.not_ranked = missing_phrase(missing)
     return result
+
+
+def missing_phrase(missing: list[str]) -> str:
+    """"thiếu điểm nội dung 1, 2; thiếu điểm tiêu chí 3b; thiếu chỉ tiêu 3a" from what is missing."""
+    parts = []
+    for kind, lead in (("nội dung ", "thiếu điểm nội dung "), ("tiêu chí ", "thiếu điểm tiêu chí "),
+                       ("chỉ tiêu ", "thiếu chỉ tiêu ")):
+        listed = [m.removeprefix(kind) for m in missing if m.startswith(kind)]
+        if listed:
+            parts.append(lead + ", ".join(listed))
+    return "; ".join(parts)
 
 
 def tie_value(result: UnitResult, key: TieBreak, votes: dict[str, dict[str, int]]) -> Decimal:
@@ -78,7 +85,8 @@ def rank_year(year: Year, past: Past | None = None, paper: bool = True) -> Ranki
     scoring = year.compact.scoring
     ballot = year.review.ballot if year.review else None
     votes = ballot.votes if ballot is not None and ballot.quorum_met else {}
-    results = [score_unit(year, unit) for unit in year.units]
+    points = score_year(year)
+    results = [score_unit(year, unit, points[unit.id]) for unit in year.units]
     ranked = [r for r in results if r.not_ranked is None]
     keys = scoring.tie_break
 

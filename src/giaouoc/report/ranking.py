@@ -13,6 +13,7 @@ from typing import Any
 from giaouoc.model.results import Ranking
 from giaouoc.model.year import Year
 from giaouoc.report.common import markdown_text, print_table
+from giaouoc.report.criteria import points_json
 from giaouoc.report.terminal import json_text, out_block
 from giaouoc.vietnamese import format_number as num
 from giaouoc.vietnamese import machine_number, plain_number
@@ -35,6 +36,7 @@ def as_json(ranking: Ranking) -> str:
             "undecided": r.undecided,
             "pending": r.pending,
             "not_ranked": r.not_ranked,
+            **points_json(r.points),
         }
         for r in ranking.units
     ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from giaouoc.pipeline.progress import YearStatus
 from giaouoc.report.common import print_table
+from giaouoc.report.grading import grading_json, grading_lines
 from giaouoc.report.meeting import meeting_dict, meeting_line
 from giaouoc.report.terminal import out_json
 from giaouoc.vietnamese import format_number, plain_number, short_date
@@ -38,6 +39,7 @@ def as_dict(state: YearStatus) -> dict[str, Any]:
         "errors": state.errors,
         "warnings": state.warnings,
         "closed": state.closed.isoformat() if state.closed else None,
+        **grading_json(state),
     }
 
 
@@ -58,6 +60,7 @@ def print_status(state: YearStatus) -> None:
         *_titles_line(state),
         f"Khóa sổ: đã khóa ngày {short_date(state.closed)}; muốn sửa dữ liệu phải «giaouoc reopen {state.name}»."
         if state.closed else "Khóa sổ: chưa khóa.",
+        *grading_lines(state),
     ]
     ready = [d for d, why in state.documents.items() if why is None]
     waiting = [f"{d} ({why})" for d, why in state.documents.items() if why is not None]

@@ -18,8 +18,10 @@ from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.rules.closed import check_closed
 from giaouoc.rules.compact import check_compact
+from giaouoc.rules.criteria import check_criteria, check_score_criteria, check_targets
 from giaouoc.rules.decisions import check_decisions
 from giaouoc.rules.documents import check_documents
+from giaouoc.rules.grading import check_disputes, check_grading, well_formed_grades
 from giaouoc.rules.items import check_items
 from giaouoc.rules.review import check_review
 from giaouoc.rules.scores import check_scores, well_named_scores
@@ -28,7 +30,7 @@ from giaouoc.rules.units import check_units
 Rule = Callable[[YearFiles, Report], None]
 
 RULES: list[Rule] = [check_compact, check_units, check_items, check_scores, check_review, check_decisions,
-                     check_documents, check_closed]
+                     check_documents, check_closed, check_criteria, check_targets, check_score_criteria, check_grading]
 
 
 def check_year(files: YearFiles, report: Report) -> Year | None:
@@ -38,8 +40,10 @@ def check_year(files: YearFiles, report: Report) -> Year | None:
     compact, units, items = files.compact, files.units, files.items
     if report.errors or compact is None or units is None or items is None:
         return None
-    return Year(compact, units, items, well_named_scores(files), files.review, files.texts, files.folder, files.root,
-                files.decisions)
+    year = Year(compact, units, items, well_named_scores(files), files.review, files.texts, files.folder, files.root,
+                files.decisions, files.targets, well_formed_grades(files) or None)
+    check_disputes(year, files, report)
+    return year
 
 
 def load_year(root: Path, folder: Path) -> tuple[Year | None, Report]:

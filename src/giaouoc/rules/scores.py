@@ -10,6 +10,7 @@ from giaouoc.load.tree import Source
 from giaouoc.model.fields import ID_PATTERN
 from giaouoc.model.records import ENTRY_LABELS, Entry, ItemScore, UnitScores
 from giaouoc.problems import Report
+from giaouoc.rules.criteria import missing_inputs
 from giaouoc.vietnamese import format_number
 
 _SCORE_LABEL = {"self": "điểm tự chấm", "block": "điểm Khối chấm"}
@@ -27,6 +28,7 @@ def check_scores(files: YearFiles, report: Report) -> None:
     unit_ids = {u.id for u in files.units} if files.units is not None else None
     maxima = {i.id: i.max for i in files.items} if files.items is not None else None
     cap = files.compact.scoring.bonus_cap if files.compact is not None else None
+    lacking = missing_inputs(files)
     for name, scores in files.scores.items():
         src = files.sources[name]
         stem = score_file_unit(name)
@@ -58,21 +60,17 @@ def check_scores(files: YearFiles, report: Report) -> None:
                                f"điểm thưởng {format_number(entry.points)} lớn hơn mức tối đa được tính "
                                f"(scoring.bonus_cap: {format_number(cap)}): kiểm tra lại, có phải gõ nhầm?")
         if maxima is not None:
-            missing = [i for i in maxima if _counted(scores.scores.get(i)) is None]
+            missing = lacking.get(stem, [])
             if missing:
-                listed = ", ".join(str(i) for i in missing)
+                listed = ", ".join(missing)
                 report.add(src.file, src.key_pos("scores"), "incomplete-scores",
-                           f"đơn vị «{stem}» chưa có điểm nội dung {listed}")
+                           f"đơn vị «{stem}» chưa có điểm {listed}")
     if files.units is not None and files.score_files:  # before any score file, scoring has not begun
         usrc = files.sources["units.yaml"]
         for index, unit in enumerate(files.units):
             if f"scores/{unit.id}.yaml" not in files.score_files:
                 report.add(usrc.file, usrc.pos("units", index, "id"), "missing-scores",
                            f"đơn vị «{unit.id}» chưa có tệp điểm scores/{unit.id}.yaml", unit=unit.id)
-
-
-def _counted(score: ItemScore | None) -> Decimal | None:
-    return score.counted if score is not None else None
 
 
 def _check_item_score(

@@ -28,6 +28,10 @@ def check_units(files: YearFiles, report: Report) -> None:
                        f"tên đơn vị «{unit.name}» trùng với «{names[key]}» "
                        "(không kể chữ hoa, chữ thường và cách đặt dấu)")
         names.setdefault(key, unit.name)
+        if unit.header and " ".join(unit.header).casefold() != unit.name.casefold():
+            report.add(src.file, src.pos("units", index, "header"), "header-mismatch",
+                       f"«header» ghép lại là «{' '.join(unit.header)}», khác tên đơn vị «{unit.name}»: "
+                       "chỉ được chia dòng, không đổi chữ")
         for r_index, title_id in enumerate(unit.registered):
             if titles is not None and title_id not in titles:
                 report.add(src.file, src.pos("units", index, "registered", r_index), "unknown-title",

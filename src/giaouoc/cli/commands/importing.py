@@ -48,7 +48,7 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
     xung đột (xem --prefer). Nhiều phiếu một lần: mọi phiếu được kiểm tra trước; chỉ ghi khi tất cả đều không
     có lỗi.
     """
-    from giaouoc.edit.importing import plan_import
+    from giaouoc.edit.grades import plan_any
     from giaouoc.files import year_lock
 
     settings: Settings = ctx.obj
@@ -63,7 +63,7 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
         return import_tally(settings, year, files, dry_run)
     with year_lock(settings.locate(year)[1]):  # two imports at once: the second reads what the first wrote
         _, data = load_checked(settings, year, errors_only=True)  # the unit's warnings once the form names it
-        plans = [plan_import(data, file, prefer.value if prefer else None) for file in files]
+        plans = [plan_any(data, file, prefer.value if prefer else None) for file in files]  # self and chấm chéo
         _refuse_twice(plans, files)
         good = not any(plan.report.errors for plan in plans)
         write = good and not dry_run
