@@ -124,3 +124,12 @@ def test_a_skipped_document_names_each_reason_once(root: Path) -> None:
     line = next(line for line in result.stderr.splitlines() if "Bỏ qua văn bản «to-trinh»" in line)
     assert line.count("Đơn vị Quyết thắng — chưa có kết quả bỏ phiếu") == 1
     assert "PA03, PA05, PA01" in line
+
+
+def test_the_minutes_drafted_before_the_vote_say_the_count_is_pending(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    text = body(render_draft(root)["bien-ban"])
+    vote = text[text.index("### 3."):text.index("## III.")]
+    assert "Chưa có kết quả kiểm phiếu." in vote
+    assert "Số phiếu" not in vote and "None" not in vote
+    assert "| Đơn vị | Số phiếu |" not in vote  # no table of 0/0 "Không đạt" before anyone voted
