@@ -441,3 +441,15 @@ def test_word_elements_stand_in_schema_order(rendered: Path) -> None:
                     assert all(child in order for child in children), (doc, name, element.tag, children)
                     positions = [order.index(child) for child in children]
                     assert positions == sorted(positions), (doc, name, element.tag, children)
+
+
+def test_a_number_with_a_hyphen_never_breaks_at_it(rendered: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(rendered / "giao-uoc.docx") as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert "21-NQ/TW" not in xml and "NĐ-CP" not in xml  # Word may break a line after a plain hyphen
+    assert "21</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">NQ/TW" in xml
+    assert "Hội đồng Thi đua - Khen thưởng" in xml  # a spaced dash stays as written
+    cells = [c.text for c in Document(str(rendered / "giao-uoc.docx")).tables[1].rows[1].cells]
+    assert cells[1].endswith("Nghị quyết số 21-NQ/TW")  # and reads back as a hyphen
