@@ -133,3 +133,13 @@ def test_the_minutes_drafted_before_the_vote_say_the_count_is_pending(root: Path
     assert "Chưa có kết quả kiểm phiếu." in vote
     assert "Số phiếu" not in vote and "None" not in vote
     assert "| Đơn vị | Số phiếu |" not in vote  # no table of 0/0 "Không đạt" before anyone voted
+
+
+def test_a_ballot_paper_drafted_without_scores_does_not_say_nobody_qualifies(root: Path) -> None:
+    (without_scores(root) / "compacts/2023/review.yaml").unlink()  # no candidates printed yet
+    result = runner.invoke(app, ["--root", str(root), "render", "2023", "--doc", "phieu-bau", "--draft"])
+    assert result.exit_code == 0, result.stderr
+    text = body((root / "out/2023/phieu-bau.md").read_text(encoding="utf-8"))
+    assert "không có đơn vị đủ điều kiện" not in text.lower()
+    assert text.count("Chưa có danh sách bầu: kết quả chấm điểm chưa cuối cùng.") == 2  # one per title voted on
+    assert "- Cả 09 đơn vị: chưa có điểm nội dung nào." in text  # and what it waits for
