@@ -143,3 +143,10 @@ def test_a_ballot_paper_drafted_without_scores_does_not_say_nobody_qualifies(roo
     assert "không có đơn vị đủ điều kiện" not in text.lower()
     assert text.count("Chưa có danh sách bầu: kết quả chấm điểm chưa cuối cùng.") == 2  # one per title voted on
     assert "- Cả 09 đơn vị: chưa có điểm nội dung nào." in text  # and what it waits for
+
+
+def test_a_submission_drafted_without_scores_claims_no_work_done_and_no_list_of_units(root: Path) -> None:
+    text = body(render_draft(without_scores(root))["to-trinh"])
+    assert "Năm 2023, 09 đơn vị trong Khối thực hiện 13 nội dung giao ước thi đua." in text  # not "đã thực hiện"
+    assert "cho các tập thể sau:" not in text  # no list follows in a draft without proposals
+    assert "quyết định khen thưởng như sau:" in text
