@@ -150,3 +150,11 @@ def test_a_submission_drafted_without_scores_claims_no_work_done_and_no_list_of_
     assert "Năm 2023, 09 đơn vị trong Khối thực hiện 13 nội dung giao ước thi đua." in text  # not "đã thực hiện"
     assert "cho các tập thể sau:" not in text  # no list follows in a draft without proposals
     assert "quyết định khen thưởng như sau:" in text
+
+
+def test_drafted_minutes_do_not_say_they_were_adopted(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    text = body(render_draft(root)["bien-ban"])
+    assert "đã được thông qua" not in text  # a draft with results pending has not been adopted
+    closing = "Hội nghị kết thúc vào hồi 11 giờ 30 phút cùng ngày. Biên bản được lập thành 04 bản./."
+    assert text.rstrip().endswith(closing)
