@@ -158,3 +158,11 @@ def test_drafted_minutes_do_not_say_they_were_adopted(root: Path) -> None:
     assert "đã được thông qua" not in text  # a draft with results pending has not been adopted
     closing = "Hội nghị kết thúc vào hồi 11 giờ 30 phút cùng ngày. Biên bản được lập thành 04 bản./."
     assert text.rstrip().endswith(closing)
+
+
+def test_a_drafted_submission_names_each_pending_unit_and_its_reason_once(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    text = body(render_draft(root)["to-trinh"])
+    assert "chờ — chờ" not in text
+    assert "- Phòng An ninh chính trị nội bộ: chưa quyết định (chờ quyết định «Đơn vị Quyết thắng»)." in text
+    assert "- Phòng An ninh kinh tế: chưa quyết định (chưa có kết quả bỏ phiếu)." in text

@@ -238,7 +238,7 @@ def test_draft_marks_and_lists_what_is_pending(root: Path) -> None:
     text = (root / "out/2023/to-trinh.md").read_text(encoding="utf-8")
     assert "draft: true" in text
     assert "không có đơn vị đủ điều kiện" not in text  # never stated while decisions are outstanding
-    assert "- Phòng An ninh chính trị nội bộ: chờ — chưa có kết quả bỏ phiếu." in text
+    assert "- Phòng An ninh chính trị nội bộ: chưa quyết định (chưa có kết quả bỏ phiếu)." in text
     assert "PA03: Cờ thi đua của Bộ Công an — chờ quyết định «Đơn vị Quyết thắng»" in text
     document = Document(str(root / "out/2023/to-trinh.docx"))
     first = document.paragraphs[0]
