@@ -212,3 +212,12 @@ def test_both_minutes_write_the_count_alike_and_no_valid_ballot_as_0(root: Path)
         assert code == 0, stderr
         text = body(root, doc)
         assert "số phiếu hợp lệ: 0;" in text and "00" not in text.replace("08 giờ 00", ""), doc
+
+
+def test_the_ballot_paper_explains_the_band_abbreviations_it_prints(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    code, _, stderr = render(root, "phieu-bau")
+    assert code == 0, stderr
+    text = body(root, "phieu-bau")
+    assert "*Xếp loại: HTXS - Hoàn thành xuất sắc nhiệm vụ; HTT - Hoàn thành tốt nhiệm vụ.*" in text
+    assert "HT - Hoàn thành nhiệm vụ" not in text  # only the bands a candidate has
