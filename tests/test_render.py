@@ -453,3 +453,18 @@ def test_a_number_with_a_hyphen_never_breaks_at_it(rendered: Path) -> None:
     assert "Hội đồng Thi đua - Khen thưởng" in xml  # a spaced dash stays as written
     cells = [c.text for c in Document(str(rendered / "giao-uoc.docx")).tables[1].rows[1].cells]
     assert cells[1].endswith("Nghị quyết số 21-NQ/TW")  # and reads back as a hyphen
+
+
+def test_signature_headings_and_recipients_never_cut_a_two_syllable_word(rendered: Path) -> None:
+    from giaouoc.documents.wordbreak import splits_word
+    from giaouoc.documents.wordhead import wrap_lines
+
+    texts = [p.text for p in Document(str(rendered / "giao-uoc.docx")).paragraphs]
+    rows = [t.split("\t") for t in texts if t.startswith("\t") and "TRƯỞNG PHÒNG" not in t]
+    cuts = [(upper[-1], lower[0]) for above, below in zip(rows, rows[1:], strict=False) if len(above) == len(below)
+            for upper, lower in ((a.split(), b.split()) for a, b in zip(above, below, strict=True)) if upper and lower]
+    assert ("AN", "NINH") not in cuts and all(not splits_word(*cut) for cut in cuts), cuts
+    assert ["PHÒNG AN NINH", "NỘI ĐỊA"] == wrap_lines("PHÒNG AN NINH NỘI ĐỊA", 48, 13, True)
+    texts = [p.text.split("\t")[0] for p in Document(str(rendered / "to-trinh.docx")).paragraphs]
+    recipients = texts[texts.index("Nơi nhận:"):]
+    assert "- Đồng chí Phó Giám đốc" in recipients and "phụ trách Khối (để báo cáo);" in recipients

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from giaouoc.documents.frame import Frame
 from giaouoc.documents.geometry import HEADER_CELL_MARGIN_MM, HEADER_INNER_MM, HEADER_LEFT_MM, RULE_SHARE
+from giaouoc.documents.wordbreak import splits_word
 from giaouoc.documents.wordxml import Para, paragraph, rule, table, text_mm, text_width_mm, twips
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -14,20 +15,26 @@ DRAFT = "DỰ THẢO"
 
 def break_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
     """One line when it fits; else two, split between words where the longer line is shortest, never leaving
-    a single word alone on a line when there are three words or more."""
+    a single word alone on a line when there are three words or more, nor cutting a two-syllable word ("AN |
+    NINH") when another split fits."""
     if text_mm(text, size, bold) <= width_mm:
         return [text]
     words = text.split()
     cuts = range(1, len(words))
     if len(words) >= 3:
         cuts = range(2, len(words) - 1) if len(words) > 3 else range(1, len(words))
-    best = min(cuts, key=lambda i: max(text_mm(" ".join(words[:i]), size, bold),
-                                       text_mm(" ".join(words[i:]), size, bold)), default=len(words))
+
+    def cost(i: int) -> tuple[bool, bool, float]:
+        longer = max(text_mm(" ".join(words[:i]), size, bold), text_mm(" ".join(words[i:]), size, bold))
+        return longer > width_mm, splits_word(words[i - 1], words[i]), longer
+
+    best = min(cuts, key=cost, default=len(words))
     return [" ".join(words[:best]), " ".join(words[best:])]
 
 
 def wrap_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
-    """As many lines as needed, filled word by word; a lone last word takes one from the line above."""
+    """As many lines as needed, filled word by word, a two-syllable word carried whole to the next line; a lone
+    last word takes one from the line above."""
     if text_mm(text, size, bold) <= width_mm:
         return [text]
     if len(text.split()) <= 3 or text_mm(text, size, bold) <= 2 * width_mm:
@@ -35,7 +42,8 @@ def wrap_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]
     lines: list[list[str]] = [[]]
     for word in text.split():
         if lines[-1] and text_mm(" ".join([*lines[-1], word]), size, bold) > width_mm:
-            lines.append([])
+            carried = [lines[-1].pop()] if len(lines[-1]) > 1 and splits_word(lines[-1][-1], word) else []
+            lines.append(carried)
         lines[-1].append(word)
     if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
         lines[-1].insert(0, lines[-2].pop())
