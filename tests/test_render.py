@@ -168,7 +168,7 @@ def test_rule_under_the_title_is_a_third_to_a_half_of_its_line(rendered: Path, d
     fmt = paragraphs[index].paragraph_format
     assert fmt.left_indent == fmt.right_indent
     length = width - 2 * fmt.left_indent.mm
-    line = min(text_mm(title, 14, True), width)
+    line = min(max(text_mm(part, 14, True) for part in title.split("\n")), width)  # its longest line
     assert line / 3 <= length <= line / 2, (title, length, line)
 
 
@@ -468,3 +468,17 @@ def test_signature_headings_and_recipients_never_cut_a_two_syllable_word(rendere
     texts = [p.text.split("\t")[0] for p in Document(str(rendered / "to-trinh.docx")).paragraphs]
     recipients = texts[texts.index("Nơi nhận:"):]
     assert "- Đồng chí Phó Giám đốc" in recipients and "phụ trách Khối (để báo cáo);" in recipients
+
+
+def test_a_long_trich_yeu_breaks_into_balanced_lines_between_words(rendered: Path) -> None:
+    """II.5: the trích yếu that takes two lines is broken by giaouoc, evenly and never inside a word
+    ("Khối thi / đua", "xuất / sắc"); one that may fit one line is left whole."""
+    def title(doc: str) -> str:
+        texts = [p.text for p in Document(str(rendered / f"{doc}.docx")).paragraphs]
+        return texts[texts.index(next(t for t in texts if t.isupper() and len(t) > 5)) + 1]
+
+    assert title("bien-ban").split("\n") == ["Hội nghị tổng kết, bình xét, suy tôn phong trào",
+                                             "thi đua năm 2023 của Khối thi đua An ninh nhân dân"]
+    assert title("to-trinh").split("\n") == ["Về việc đề nghị khen thưởng cho các tập thể có thành tích",
+                                             "xuất sắc trong phong trào thi đua “Vì An ninh Tổ quốc” năm 2023"]
+    assert "\n" not in title("phieu-bau") and "\n" not in title("bien-ban-kiem-phieu")

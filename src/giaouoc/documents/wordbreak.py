@@ -14,7 +14,9 @@ khen thưởng, khoa học, kỹ thuật, lực lượng, ma túy, môi trườn
 pháp chế, phòng cháy, quản lý, quốc phòng, sử dụng, tài chính, tạm giam, tạm giữ, tham mưu, thanh tra, thi đua,
 thi hành, thông tin, tổ chức, tổng hợp, tội phạm, trật tự, trinh sát, trưởng ban, trưởng khối, trưởng phòng,
 xã hội, xây dựng, xuất nhập, chủ trì, hội nghị, chủ tọa, thư ký, phó giám đốc, công tác, chỉ huy, phụ trách,
-báo cáo, thực hiện, đồng chí, đơn vị, thành viên
+báo cáo, thực hiện, đồng chí, đơn vị, thành viên, xuất sắc, thành tích, phong trào, tập thể, đề nghị, tổng kết,
+bình xét, suy tôn, kết quả, chấm điểm, giao ước, tổ quốc, nhiệm vụ, hoàn thành, danh hiệu, quyết thắng, tiên tiến,
+bằng khen, bộ trưởng, tổng hợp, biên bản, tờ trình, khẩu hiệu, hành động
 """
 JOINED = frozenset(
     tuple(pair[i:i + 2]) for pair in (w.split() for w in _WORDS.replace("\n", " ").split(",") if w.strip())
