@@ -134,3 +134,45 @@ def test_a_skipped_document_names_each_reason_once(root: Path) -> None:
     line = next(line for line in result.stderr.splitlines() if "Bỏ qua văn bản «to-trinh»" in line)
     assert line.count("Đơn vị Quyết thắng — chưa có kết quả bỏ phiếu") == 1
     assert "PA03, PA05, PA01" in line
+
+
+def test_the_minutes_drafted_before_the_vote_say_the_count_is_pending(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    text = body(render_draft(root)["bien-ban"])
+    vote = text[text.index("### 3."):text.index("## III.")]
+    assert "Chưa có kết quả kiểm phiếu." in vote
+    assert "Số phiếu" not in vote and "None" not in vote
+    assert "| Đơn vị | Số phiếu |" not in vote  # no table of 0/0 "Không đạt" before anyone voted
+
+
+def test_a_ballot_paper_drafted_without_scores_does_not_say_nobody_qualifies(root: Path) -> None:
+    (without_scores(root) / "compacts/2023/review.yaml").unlink()  # no candidates printed yet
+    result = runner.invoke(app, ["--root", str(root), "render", "2023", "--doc", "phieu-bau", "--draft"])
+    assert result.exit_code == 0, result.stderr
+    text = body((root / "out/2023/phieu-bau.md").read_text(encoding="utf-8"))
+    assert "không có đơn vị đủ điều kiện" not in text.lower()
+    assert text.count("Chưa có danh sách bầu: kết quả chấm điểm chưa cuối cùng.") == 2  # one per title voted on
+    assert "- Cả 09 đơn vị: chưa có điểm nội dung nào." in text  # and what it waits for
+
+
+def test_a_submission_drafted_without_scores_claims_no_work_done_and_no_list_of_units(root: Path) -> None:
+    text = body(render_draft(without_scores(root))["to-trinh"])
+    assert "Năm 2023, 09 đơn vị trong Khối thực hiện 13 nội dung giao ước thi đua." in text  # not "đã thực hiện"
+    assert "cho các tập thể sau:" not in text  # no list follows in a draft without proposals
+    assert "quyết định khen thưởng như sau:" in text
+
+
+def test_drafted_minutes_do_not_say_they_were_adopted(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    text = body(render_draft(root)["bien-ban"])
+    assert "đã được thông qua" not in text  # a draft with results pending has not been adopted
+    closing = "Hội nghị kết thúc vào hồi 11 giờ 30 phút cùng ngày. Biên bản được lập thành 04 bản./."
+    assert text.rstrip().endswith(closing)
+
+
+def test_a_drafted_submission_names_each_pending_unit_and_its_reason_once(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    text = body(render_draft(root)["to-trinh"])
+    assert "chờ — chờ" not in text
+    assert "- Phòng An ninh chính trị nội bộ: chưa quyết định (chờ quyết định «Đơn vị Quyết thắng»)." in text
+    assert "- Phòng An ninh kinh tế: chưa quyết định (chưa có kết quả bỏ phiếu)." in text

@@ -65,8 +65,8 @@ def test_the_counting_minutes_state_the_count_the_invalid_ballots_and_who_reache
     code, _, stderr = render(root, "bien-ban-kiem-phieu")
     assert code == 0, stderr
     markdown = (root / "out/2023/bien-ban-kiem-phieu.md").read_text(encoding="utf-8")
-    assert "Tổng số thành viên có quyền biểu quyết: 10; có mặt: 9." in markdown
-    assert "Số phiếu phát ra: 9; số phiếu thu về: 9; số phiếu hợp lệ: 7; số phiếu không hợp lệ: 2:" in markdown
+    assert "Tổng số thành viên có quyền biểu quyết: 10; có mặt: 09." in markdown
+    assert "Số phiếu phát ra: 09; số phiếu thu về: 09; số phiếu hợp lệ: 07; số phiếu không hợp lệ: 02:" in markdown
     assert "- Phiếu thứ 8: Gạch xóa không rõ;\n- Phiếu thứ 9: ghi «pa01» hai lần ở «Đơn vị Quyết thắng»." in markdown
     path = root / "out/2023/bien-ban-kiem-phieu.docx"
     flag, victory = table_rows(path)
@@ -198,3 +198,26 @@ def test_the_ballot_paper_follows_the_score_sheets_rule_for_drafts(root: Path) -
     assert code == 1 and "kết quả chưa cuối cùng" in stderr and "chưa có điểm Khối" in stderr
     code, _, _ = render(root, "phieu-bau", "--draft")
     assert code == 0 and "draft: true" in (root / "out/2023/phieu-bau.md").read_text(encoding="utf-8")
+
+
+def test_both_minutes_write_the_count_alike_and_no_valid_ballot_as_0(root: Path) -> None:
+    code, _, stderr = render(root, "bien-ban-kiem-phieu")
+    assert code == 0, stderr
+    assert "Số phiếu phát ra: 09; số phiếu thu về: 09; số phiếu hợp lệ: 09;" in body(root, "bien-ban-kiem-phieu")
+    render(root, "bien-ban")
+    assert "số phiếu phát ra: 09; số phiếu thu về: 09; số phiếu hợp lệ: 09;" in body(root, "bien-ban")
+    set_ballot(root, recorded(["{invalid: Rách}"] * 3, "  members: 9\n  present: 9\n  issued: 3\n"))
+    for doc in ("bien-ban-kiem-phieu", "bien-ban"):
+        code, _, stderr = render(root, doc, "--draft")
+        assert code == 0, stderr
+        text = body(root, doc)
+        assert "số phiếu hợp lệ: 0;" in text and "00" not in text.replace("08 giờ 00", ""), doc
+
+
+def test_the_ballot_paper_explains_the_band_abbreviations_it_prints(root: Path) -> None:
+    before_the_ballot(root / "compacts/2023")
+    code, _, stderr = render(root, "phieu-bau")
+    assert code == 0, stderr
+    text = body(root, "phieu-bau")
+    assert "*Xếp loại: HTXS - Hoàn thành xuất sắc nhiệm vụ; HTT - Hoàn thành tốt nhiệm vụ.*" in text
+    assert "HT - Hoàn thành nhiệm vụ" not in text  # only the bands a candidate has

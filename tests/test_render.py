@@ -172,7 +172,7 @@ def test_rule_under_the_title_is_a_third_to_a_half_of_its_line(rendered: Path, d
     fmt = paragraphs[index].paragraph_format
     assert fmt.left_indent == fmt.right_indent
     length = width - 2 * fmt.left_indent.mm
-    line = min(text_mm(title, 14, True), width)
+    line = min(max(text_mm(part, 14, True) for part in title.split("\n")), width)  # its longest line
     assert line / 3 <= length <= line / 2, (title, length, line)
 
 
@@ -242,7 +242,7 @@ def test_draft_marks_and_lists_what_is_pending(root: Path) -> None:
     text = (root / "out/2023/to-trinh.md").read_text(encoding="utf-8")
     assert "draft: true" in text
     assert "không có đơn vị đủ điều kiện" not in text  # never stated while decisions are outstanding
-    assert "- Phòng An ninh chính trị nội bộ: chờ — chưa có kết quả bỏ phiếu." in text
+    assert "- Phòng An ninh chính trị nội bộ: chưa quyết định (chưa có kết quả bỏ phiếu)." in text
     assert "PA03: Cờ thi đua của Bộ Công an — chờ quyết định «Đơn vị Quyết thắng»" in text
     document = Document(str(root / "out/2023/to-trinh.docx"))
     first = document.paragraphs[0]
@@ -445,3 +445,44 @@ def test_word_elements_stand_in_schema_order(rendered: Path) -> None:
                     assert all(child in order for child in children), (doc, name, element.tag, children)
                     positions = [order.index(child) for child in children]
                     assert positions == sorted(positions), (doc, name, element.tag, children)
+
+
+def test_a_number_with_a_hyphen_never_breaks_at_it(rendered: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(rendered / "giao-uoc.docx") as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert "21-NQ/TW" not in xml and "NĐ-CP" not in xml  # Word may break a line after a plain hyphen
+    assert "21</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">NQ/TW" in xml
+    assert "Hội đồng Thi đua - Khen thưởng" in xml  # a spaced dash stays as written
+    cells = [c.text for c in Document(str(rendered / "giao-uoc.docx")).tables[1].rows[1].cells]
+    assert cells[1].endswith("Nghị quyết số 21-NQ/TW")  # and reads back as a hyphen
+
+
+def test_signature_headings_and_recipients_never_cut_a_two_syllable_word(rendered: Path) -> None:
+    from giaouoc.documents.wordbreak import splits_word
+    from giaouoc.documents.wordhead import wrap_lines
+
+    texts = [p.text for p in Document(str(rendered / "giao-uoc.docx")).paragraphs]
+    rows = [t.split("\t") for t in texts if t.startswith("\t") and "TRƯỞNG PHÒNG" not in t]
+    cuts = [(upper[-1], lower[0]) for above, below in zip(rows, rows[1:], strict=False) if len(above) == len(below)
+            for upper, lower in ((a.split(), b.split()) for a, b in zip(above, below, strict=True)) if upper and lower]
+    assert ("AN", "NINH") not in cuts and all(not splits_word(*cut) for cut in cuts), cuts
+    assert ["PHÒNG AN NINH", "NỘI ĐỊA"] == wrap_lines("PHÒNG AN NINH NỘI ĐỊA", 48, 13, True)
+    texts = [p.text.split("\t")[0] for p in Document(str(rendered / "to-trinh.docx")).paragraphs]
+    recipients = texts[texts.index("Nơi nhận:"):]
+    assert "- Đồng chí Phó Giám đốc" in recipients and "phụ trách Khối (để báo cáo);" in recipients
+
+
+def test_a_long_trich_yeu_breaks_into_balanced_lines_between_words(rendered: Path) -> None:
+    """II.5: the trích yếu that takes two lines is broken by giaouoc, evenly and never inside a word
+    ("Khối thi / đua", "xuất / sắc"); one that may fit one line is left whole."""
+    def title(doc: str) -> str:
+        texts = [p.text for p in Document(str(rendered / f"{doc}.docx")).paragraphs]
+        return texts[texts.index(next(t for t in texts if t.isupper() and len(t) > 5)) + 1]
+
+    assert title("bien-ban").split("\n") == ["Hội nghị tổng kết, bình xét, suy tôn phong trào",
+                                             "thi đua năm 2023 của Khối thi đua An ninh nhân dân"]
+    assert title("to-trinh").split("\n") == ["Về việc đề nghị khen thưởng cho các tập thể có thành tích",
+                                             "xuất sắc trong phong trào thi đua “Vì An ninh Tổ quốc” năm 2023"]
+    assert "\n" not in title("phieu-bau") and "\n" not in title("bien-ban-kiem-phieu")

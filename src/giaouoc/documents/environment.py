@@ -37,6 +37,11 @@ def clock(text: str) -> str:
     return f"{hours} giờ {minutes} phút"
 
 
+def count(number: int) -> str:
+    """A count as documents write it: "09 phiếu", "12 bản"; none is "0", never "00"."""
+    return two_digits(number) if number else "0"
+
+
 def build_environment(root: Path) -> Any:
     from jinja2 import StrictUndefined
 
@@ -55,7 +60,7 @@ def build_environment(root: Path) -> Any:
         "num": lambda v: format_number(Decimal(v)),
         "date_phrase": lambda d: date_phrase(d) if isinstance(d, date) else blank_date_phrase(int(d)),
         "upper_vi": upper,
-        "two": two_digits,
+        "two": count,
         "q": quoted,
         "person": person_line,
         "person_full": person_full,

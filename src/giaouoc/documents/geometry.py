@@ -38,6 +38,7 @@ GRID_AIR_MM = 4.0  # what a unit head's heading keeps clear in the giao ước's
 ESTIMATE_SAFETY = 0.93  # a heading wrapped by estimate keeps this share of its column, so it never wraps again
 CELL_AIR_MM = 3.0  # what a signature column keeps clear on its sides
 RECIPIENT_SLACK = 1.05  # Nơi nhận lines at 11 pt are over-estimated: let them use 5 % more before wrapping
+TITLE_SLACK = 1.1  # a bold trích yếu is over-estimated by up to a tenth: up to this, Word is left to fit it on one line
 BOLD_WIDER = 1.1  # bold Times New Roman is about a tenth wider than regular
 
 

@@ -4,30 +4,45 @@ Kính gửi, the DỰ THẢO mark, an appendix's heading (Mẫu 2.1)."""
 from __future__ import annotations
 
 from giaouoc.documents.frame import Frame
-from giaouoc.documents.geometry import HEADER_CELL_MARGIN_MM, HEADER_INNER_MM, HEADER_LEFT_MM, RULE_SHARE
+from giaouoc.documents.geometry import (
+    ESTIMATE_SAFETY,
+    HEADER_CELL_MARGIN_MM,
+    HEADER_INNER_MM,
+    HEADER_LEFT_MM,
+    RULE_SHARE,
+    TITLE_SLACK,
+)
+from giaouoc.documents.wordbreak import splits_word
 from giaouoc.documents.wordxml import Para, paragraph, rule, table, text_mm, text_width_mm, twips
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT = "DỰ THẢO"
+LINE_BREAK = "<w:r><w:br/></w:r>"  # a line break inside a paragraph
 
 
 def break_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
     """One line when it fits; else two, split between words where the longer line is shortest, never leaving
-    a single word alone on a line when there are three words or more."""
+    a single word alone on a line when there are three words or more, nor cutting a two-syllable word ("AN |
+    NINH") when another split fits."""
     if text_mm(text, size, bold) <= width_mm:
         return [text]
     words = text.split()
     cuts = range(1, len(words))
     if len(words) >= 3:
         cuts = range(2, len(words) - 1) if len(words) > 3 else range(1, len(words))
-    best = min(cuts, key=lambda i: max(text_mm(" ".join(words[:i]), size, bold),
-                                       text_mm(" ".join(words[i:]), size, bold)), default=len(words))
+
+    def cost(i: int) -> tuple[bool, bool, float]:
+        longer = max(text_mm(" ".join(words[:i]), size, bold), text_mm(" ".join(words[i:]), size, bold))
+        return longer > width_mm, splits_word(words[i - 1], words[i]), longer
+
+    best = min(cuts, key=cost, default=len(words))
     return [" ".join(words[:best]), " ".join(words[best:])]
 
 
 def wrap_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
-    """As many lines as needed, filled word by word; a lone last word takes one from the line above."""
+    """As many lines as needed, filled word by word, a two-syllable word carried whole to the next line; a lone
+    last word takes one from the line above."""
     if text_mm(text, size, bold) <= width_mm:
         return [text]
     if len(text.split()) <= 3 or text_mm(text, size, bold) <= 2 * width_mm:
@@ -35,11 +50,23 @@ def wrap_lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]
     lines: list[list[str]] = [[]]
     for word in text.split():
         if lines[-1] and text_mm(" ".join([*lines[-1], word]), size, bold) > width_mm:
-            lines.append([])
+            carried = [lines[-1].pop()] if len(lines[-1]) > 1 and splits_word(lines[-1][-1], word) else []
+            lines.append(carried)
         lines[-1].append(word)
     if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
         lines[-1].insert(0, lines[-2].pop())
     return [" ".join(line) for line in lines]
+
+
+def title_lines(title: str, width_mm: float) -> list[str]:
+    """The trích yếu's lines: one when it may fit (Word then breaks it if it must); two of about equal length
+    when it surely takes two (II.5: no word cut in two, nor left alone); else filled line by line."""
+    estimate = text_mm(title, 14, True)
+    if estimate <= width_mm * TITLE_SLACK:
+        return [title]
+    if estimate <= 2 * width_mm:
+        return break_lines(title, width_mm, 14, True)
+    return wrap_lines(title, width_mm * ESTIMATE_SAFETY, 14, True)
 
 
 def _line(text: str, size: float = 13, bold: bool = False, italic: bool = False, before: float = 0,
@@ -85,10 +112,15 @@ def title_block(frame: Frame) -> list[Para | str]:
         blocks += [paragraph(line, size=14, bold=True, align="center", after=0, spacing=1.0) for line in frame.appendix]
     blocks.append(paragraph(frame.type, size=14, bold=True, align="center", before=0 if not frame.header else 18,
                             after=0, spacing=1.0))
-    blocks.append(paragraph(frame.title, size=14, bold=True, align="center", after=0, spacing=1.0, keep_next=True))
+    lines = title_lines(frame.title, width)
+    title = paragraph(lines[0], size=14, bold=True, align="center", after=0, spacing=1.0, keep_next=True)
+    for line in lines[1:]:
+        title.runs.append(LINE_BREAK)
+        title.add(line, 14, bold=True)
+    blocks.append(title)
     if frame.reference:
         blocks.append(paragraph(frame.reference, size=14, italic=True, align="center", after=0, spacing=1.0))
-    longest = min(text_mm(frame.title, 14, True), width)  # the trích yếu's longest line, as far as we can tell
+    longest = min(max(text_mm(line, 14, True) for line in lines), width)  # the trích yếu's longest line
     blocks.append(rule(longest * RULE_SHARE, width, after=12, before=3))  # 1/3 to 1/2 of it, clear of the text (II.5.b)
     if len(frame.addressee) == 1:
         blocks.append(paragraph(f"Kính gửi: {frame.addressee[0]}.", align="center", after=12))

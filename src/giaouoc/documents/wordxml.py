@@ -8,6 +8,7 @@ follows); everything else is a string from the start. Property elements are writ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,14 +32,22 @@ BODY_PT = 14
 LINE_SPACING = 1.15
 FONTS_XML = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+_JOINED_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
 _NO_BORDERS = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
 def text_xml(text: str) -> str:
-    """Text a run shows, tabs as Word's tab elements; never markup, whatever the data says."""
-    if "\t" not in text:
-        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
-    return "<w:tab/>".join(text_xml(part) if part else "" for part in text.split("\t"))
+    """Text a run shows, tabs as Word's tab elements; never markup, whatever the data says.
+
+    A hyphen inside a word ("21-NQ/TW", "91/2017/NĐ-CP", "05/BB-KANND") is Word's non-breaking hyphen, so a
+    decision's or a document's number never breaks across lines; a spaced dash (" - ") still may.
+    """
+    if "\t" in text:
+        return "<w:tab/>".join(text_xml(part) if part else "" for part in text.split("\t"))
+    parts = _JOINED_HYPHEN.split(text)
+    if len(parts) > 1:
+        return "<w:noBreakHyphen/>".join(text_xml(part) if part else "" for part in parts)
+    return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
 
 
 def run(text: str, size: float = BODY_PT, bold: bool = False, italic: bool = False, inner: str | None = None) -> str:
