@@ -23,6 +23,7 @@ from giaouoc.load.seal import closed_on
 from giaouoc.model.fields import Marks
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
+from giaouoc.vietnamese import short_date
 from giaouoc.yamltext import flow
 
 KEYS = ("candidates", "ballots")
@@ -47,7 +48,7 @@ def plan_tally(year: Year, sheet: Path) -> TallyPlan:
 
     closed = closed_on(year.folder)
     if closed is not None:
-        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {closed.isoformat()}: không nhập phiếu kiểm phiếu "
+        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {short_date(closed)}: không nhập phiếu kiểm phiếu "
                         f"vào năm đã khóa (mở lại bằng «giaouoc reopen {year.compact.year} --reason …»)")
     target = year.folder / "review.yaml"
     plan = TallyPlan(target, display_path(target, year.root))
