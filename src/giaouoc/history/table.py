@@ -85,6 +85,8 @@ def _from_folder(story: Chronicle, year: int, unit: str, entry: YearEntry) -> No
         return
     result = ranking.result(unit)
     entry.rank, entry.total, entry.band, entry.proposed = result.rank, result.total, result.band, list(result.titles)
+    if result.not_ranked is not None and not result.excluded:  # missing scores: no total, not a partial sum
+        entry.total = None
     decisions = story.block.files.years[year].decisions
     decided: set[str] = set()
     for decision in decisions.decisions if decisions else []:
