@@ -105,3 +105,18 @@ def test_the_tally_sheet_wants_a_file_and_no_unit(root: Path, tmp_path: Path) ->
     assert code == 2 and "form NĂM --ballot --xlsx TỆP" in stderr and not (tmp_path / "x.xlsx").exists()
     code, _, _ = invoke(root, "form", "2023", "--ballot")
     assert code == 2
+
+
+def test_a_name_or_a_date_typed_for_the_codes_is_quoted_as_typed_with_the_ballot_number(root: Path,
+                                                                                       tmp_path: Path) -> None:
+    from datetime import datetime
+
+    sheet = fill(made(root, tmp_path), [("pa03", "pa03", None), (None, "Phòng An ninh đối ngoại", None)])
+    workbook = load_workbook(sheet)
+    workbook["Kiểm phiếu"].cell(row=FIRST + 2, column=2, value=datetime(2026, 11, 27))
+    workbook.save(sheet)
+    code, _, stderr = invoke(root, "import", "2023", str(sheet))
+    assert code == 1
+    assert f"Kiểm phiếu!C{FIRST + 1}: lỗi [unknown-unit]: phiếu số 2: «Phòng An ninh đối ngoại» không phải" in stderr
+    assert f"Kiểm phiếu!B{FIRST + 2}: lỗi [unknown-unit]: phiếu số 3: «27/11/2026» không phải" in stderr
+    assert "00:00:00" not in stderr and f"phiếu dòng {FIRST + 1}" not in stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from giaouoc.model.tally import INVALID_KEY, vote_titles
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.sheets.style import header_row, put, title_rows
+from giaouoc.vietnamese import short_date
 
 TALLY_SHEET = "Kiểm phiếu"
 LIST_SHEET = "Danh sách bầu"
@@ -193,10 +195,12 @@ def _read_row(values: list[Any], row: int, titles: list[str], units: set[str], f
             continue
         marked = tuple(part.lower() for part in _SEPARATORS.split(str(value).strip()) if part)
         strangers = [m for m in marked if m not in units]
-        if isinstance(value, int | float) or strangers:
-            shown = ", ".join(strangers) if strangers else str(value)
+        if isinstance(value, int | float | date) or strangers:
+            typed = short_date(value) if isinstance(value, date) else str(value).strip()  # as the board typed it
+            shown = ", ".join(strangers) if strangers and len(strangers) < len(marked) else typed
+            number = values[0] if isinstance(values[0], int) else f"dòng {row}"
             report.add_cell(file, TALLY_SHEET, row, column, "unknown-unit",
-                            f"phiếu dòng {row}: «{shown}» không phải mã đơn vị của năm (ghi mã như pa03, cách nhau "
+                            f"phiếu số {number}: «{shown}» không phải mã đơn vị của năm (ghi mã như pa03, cách nhau "
                             "bằng dấu phẩy)")
             continue
         paper[title] = marked
