@@ -42,6 +42,22 @@ def test_a_form_never_changes_the_khois_bonus_and_penalty(root: Path, tmp_path: 
     assert _unit(root, "pa04")["total"] == 92.5
 
 
+def test_a_khoi_row_the_unit_overwrote_is_told_but_never_imported(root: Path, tmp_path: Path) -> None:
+    path = root / SCORES / "pa04.yaml"
+    before = path.read_bytes()
+    form = make_form(root, tmp_path, "pa04")
+    penalty, bonus = _row_of(form, PENALTY), _row_of(form, BONUS)
+    fill(form, {f"B{penalty}": "Chậm gửi báo cáo quý", f"E{penalty}": 0.01})
+    code, stdout, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 0, stderr
+    told = " ".join((stdout + stderr).split())
+    assert f"dòng K1 (Tự chấm!A{penalty}) của bảng điểm trừ khác mục Khối đã ghi nhận 0,5 điểm «{PENALTY}»" in told
+    assert "phiếu không sửa mục của Khối" in told and f"A{bonus})" not in told  # the untouched bonus row: silent
+    assert path.read_bytes() == before
+    code, stdout, stderr = invoke(root, "import", "2023", str(make_form(root, tmp_path, "pa04")))
+    assert code == 0 and "dòng K1" not in stdout + stderr  # a form left as made says nothing about the Khối's rows
+
+
 def test_a_units_proposal_waits_for_the_khoi_then_counts(root: Path, tmp_path: Path) -> None:
     form = make_form(root, tmp_path, "pa09")
     first = load_workbook(form)["giaouoc"]["B6"].value.split(",")[0]  # the first open bonus row

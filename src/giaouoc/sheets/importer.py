@@ -29,6 +29,7 @@ from giaouoc.sheets.form import (
     unit_line,
 )
 from giaouoc.sheets.formbase import EntryRow, FormBase, read_base
+from giaouoc.sheets.khoi_rows import KhoiRow, read_khoi_rows
 from giaouoc.sheets.layout_check import check_layout
 from giaouoc.vietnamese import format_number
 
@@ -49,6 +50,7 @@ class FormContent:
     sheet: str = ""  # the form sheet's name, as the unit left it
     item_rows: dict[int, int] = field(default_factory=dict)  # item id -> its row
     entry_rows: dict[str, int] = field(default_factory=dict)  # "bonus"/"penalties" -> the first proposal row
+    khoi: dict[str, list[KhoiRow]] = field(default_factory=dict)  # "bonus"/"penalties" -> the Khối's rows (K1 …)
 
     def cell_of(self, where: tuple[str, int, int]) -> tuple[int, int]:
         """The (row, column) of a merged value: ("score", item, 0 self / 1 note) or ("bonus", row index, 0)."""
@@ -122,6 +124,7 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
                                 "phiếu đã bị sửa (vị trí bảng điểm thưởng, điểm trừ không hợp lệ): hãy lập phiếu mới")
         return
     content.entry_rows[key] = int(first)
+    content.khoi[key] = read_khoi_rows(sheet, int(first), SCORE_COLUMN, REASON_COLUMN, REF_COLUMN)
     label = "điểm thưởng đề nghị" if key == "bonus" else "điểm trừ tự nhận"
     rows: list[EntryRow] = []
     content.rows[key] = []
