@@ -120,3 +120,18 @@ def test_a_name_or_a_date_typed_for_the_codes_is_quoted_as_typed_with_the_ballot
     assert f"Kiểm phiếu!C{FIRST + 1}: lỗi [unknown-unit]: phiếu số 2: «Phòng An ninh đối ngoại» không phải" in stderr
     assert f"Kiểm phiếu!B{FIRST + 2}: lỗi [unknown-unit]: phiếu số 3: «27/11/2026» không phải" in stderr
     assert "00:00:00" not in stderr and f"phiếu dòng {FIRST + 1}" not in stderr
+
+
+def test_the_clerks_comments_on_the_rewritten_keys_stay(root: Path, tmp_path: Path) -> None:
+    review = root / "compacts/2023/review.yaml"
+    comment = next(line for line in review.read_text(encoding="utf-8").splitlines()
+                   if line.startswith("  candidates:") and "#" in line)
+    sheet = made(root, tmp_path)
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text.replace("  quorum:", "  ballots: []               # phiếu: ghi khi kiểm\n  quorum:"),
+                      encoding="utf-8")
+    code, _, stderr = invoke(root, "import", "2023", str(fill(sheet, [("pa03", "pa03", None)])))
+    assert code == 0, stderr
+    lines = review.read_text(encoding="utf-8").splitlines()
+    assert comment in lines and "  ballots:               # phiếu: ghi khi kiểm" in lines
+    assert "    - {co-bca: [pa03], quyet-thang: [pa03]}" in lines

@@ -8,6 +8,7 @@ contradict).
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -75,13 +76,20 @@ def plan_tally(year: Year, sheet: Path) -> TallyPlan:
     return plan
 
 
-def _lines(key: str, value: Any, indent: str, newline: str) -> str:
+def _lines(key: str, value: Any, indent: str, newline: str, comment: str = "") -> str:
     if key == "candidates":
         body = "".join(f"{indent}  {title}: {flow(list(units))}{newline}" for title, units in value.items())
     else:
         body = "".join(f"{indent}  - {flow(_plain(paper))}{newline}" for paper in value)
-    return f"{indent}{key}:{newline}{body}" if body else f"{indent}{key}: {'{}' if key == 'candidates' else '[]'}" \
-        f"{newline}"
+    return f"{indent}{key}:{comment}{newline}{body}" if body else \
+        f"{indent}{key}: {'{}' if key == 'candidates' else '[]'}{comment}{newline}"
+
+
+def _key_comment(line: str, key: str) -> str:
+    """The clerk's comment on a key's line ("   # …", its spacing kept), kept when the value is rewritten
+    (the keys hold unit and title ids only, so a "#" after the key always starts a comment)."""
+    found = re.search(r"\s+#.*$", line.rstrip("\r\n").split(f"{key}:", 1)[-1])
+    return found.group(0) if found else ""
 
 
 def _plain(paper: dict[str, Marks]) -> dict[str, Any]:
@@ -115,7 +123,8 @@ def set_ballot_lists(text: str, values: dict[str, Any]) -> str:
             end -= 1
         spans[key] = (first, end)
     last = max(end for _, end in spans.values())
-    edits = [(spans[k][0], spans[k][1], _lines(k, values[k], indent, newline)) for k in KEYS if k in spans]
+    edits = [(spans[k][0], spans[k][1], _lines(k, values[k], indent, newline, _key_comment(lines[spans[k][0]], k)))
+             for k in KEYS if k in spans]
     added = "".join(_lines(k, values[k], indent, newline) for k in KEYS if k not in spans)
     if added:
         edits.append((last, last, added))
