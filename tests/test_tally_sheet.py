@@ -135,3 +135,14 @@ def test_the_clerks_comments_on_the_rewritten_keys_stay(root: Path, tmp_path: Pa
     lines = review.read_text(encoding="utf-8").splitlines()
     assert comment in lines and "  ballots:               # phiếu: ghi khi kiểm" in lines
     assert "    - {co-bca: [pa03], quyet-thang: [pa03]}" in lines
+
+
+def test_replacing_ballots_already_recorded_says_so(root: Path, tmp_path: Path) -> None:
+    target = tmp_path / "kiem-phieu.xlsx"  # the sample has its 9 ballots recorded already
+    code, _, stderr = invoke(root, "form", "2023", "--ballot", "--xlsx", str(target))
+    assert code == 0, stderr
+    code, stdout, stderr = invoke(root, "import", "2023", str(fill(target, [("pa03", "pa03", None)])), "--dry-run")
+    assert code == 0, stderr
+    assert "thay 9 phiếu đã ghi trong «ballot.ballots» bằng 1 phiếu" in stdout
+    code, stdout, stderr = invoke(root, "import", "2023", str(fill(made(root, tmp_path), [("pa03", "pa03", None)])))
+    assert code == 0 and "thay" not in stdout  # nothing recorded before: nothing replaced

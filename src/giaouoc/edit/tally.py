@@ -73,6 +73,10 @@ def plan_tally(year: Year, sheet: Path) -> TallyPlan:
         plan.changes = [f"ghi {len(content.ballots)} phiếu vào «ballot.ballots» (ban kiểm phiếu ghi không hợp lệ: "
                         f"{invalid})", "ghi danh sách bầu đã in vào «ballot.candidates»: " + "; ".join(
                             f"{t}: {', '.join(u) or 'không có'}" for t, u in content.candidates.items())]
+        recorded = year.review.ballot.ballots if year.review is not None and year.review.ballot is not None else []
+        if recorded and recorded != content.ballots:  # a second sheet replaces the first: the clerk must know
+            plan.changes.insert(0, f"thay {len(recorded)} phiếu đã ghi trong «ballot.ballots» bằng "
+                                   f"{len(content.ballots)} phiếu của phiếu kiểm phiếu")
     return plan
 
 
