@@ -146,3 +146,20 @@ def test_replacing_ballots_already_recorded_says_so(root: Path, tmp_path: Path) 
     assert "thay 9 phiếu đã ghi trong «ballot.ballots» bằng 1 phiếu" in stdout
     code, stdout, stderr = invoke(root, "import", "2023", str(fill(made(root, tmp_path), [("pa03", "pa03", None)])))
     assert code == 0 and "thay" not in stdout  # nothing recorded before: nothing replaced
+
+
+def test_a_truncated_tally_sheet_is_refused_in_vietnamese_not_as_a_bug(root: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    sheet = made(root, tmp_path)
+    with zipfile.ZipFile(sheet) as source:
+        parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    broken = tmp_path / "hong.xlsx"
+    with zipfile.ZipFile(broken, "w") as target:
+        for name, data in parts:  # the ballots' sheet cut in half, the hidden sheet intact
+            target.writestr(name, data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data)
+    review = root / "compacts/2023/review.yaml"
+    before = review.read_bytes()
+    code, _, stderr = invoke(root, "import", "2023", str(broken))
+    assert code == 1 and "không đọc được hong.xlsx" in stderr and "lỗi nội bộ" not in stderr.lower()
+    assert review.read_bytes() == before

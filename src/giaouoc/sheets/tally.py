@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -132,7 +133,18 @@ def read_tally(path: Path, year: Year) -> TallyContent:
     from giaouoc.sheets.importer import check_size
 
     check_size(path)
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        with closing(load_workbook(path, read_only=True, data_only=True)) as workbook:
+            return _read_tally(workbook, path, year)
+    except FatalError:
+        raise
+    except Exception as exc:  # read-only sheets are parsed as they are read: broken XML shows up only here
+        raise FatalError(f"không đọc được {path.name}: nội dung tệp Excel hỏng hoặc đã bị sửa ngoài Excel "
+                         f"({type(exc).__name__}): hãy mở và lưu lại bằng Excel, hoặc lập phiếu kiểm phiếu mới "
+                         f"bằng «giaouoc form {year.compact.year} --ballot»") from exc
+
+
+def _read_tally(workbook: Any, path: Path, year: Year) -> TallyContent:
     content = TallyContent()
     meta = {str(row[0]): row[1] for row in workbook[META_SHEET].iter_rows(max_col=2, values_only=True) if row[0]}
     titles = _check_meta(meta, path.name, year, content)
