@@ -144,6 +144,17 @@ def test_a_value_both_sides_changed_is_a_conflict_until_the_clerk_chooses(root: 
     assert "  1: {self: 1.25, block: 8}" in path.read_text(encoding="utf-8")
 
 
+def test_keeping_the_files_value_writes_nothing_and_says_so(root: Path, tmp_path: Path) -> None:
+    path = root / SCORES / "pa01.yaml"
+    form = fill(make_form(root, tmp_path), {"E6": 1.25})
+    edit(path, "  1: {self: 8, block: 8}", "  1: {self: 7, block: 8}")  # changed after the form was made
+    before, when = path.read_bytes(), path.stat().st_mtime_ns
+    code, stdout, stderr = invoke(root, "import", "2023", str(form), "--prefer", "file")
+    assert code == 0 and "lấy giá trị trong tệp điểm" in stdout
+    assert "Đã ghi" not in stderr and "không có gì để ghi" in stderr
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == when
+
+
 def test_a_proposal_the_khoi_dropped_and_the_unit_changed_is_a_conflict(root: Path, tmp_path: Path) -> None:
     path = root / SCORES / "pa01.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "proposed_bonus:\n  - {points: 2, reason: Giải nhì}\n",

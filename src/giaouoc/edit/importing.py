@@ -48,6 +48,10 @@ class ImportPlan:
     def write(self) -> None:
         write_atomic(self.target, self.text.encode("utf-8"))
 
+    def same_as_file(self) -> bool:
+        """The new text is the score file as it is: writing would change nothing."""
+        return self.target.is_file() and self.target.read_bytes() == self.text.encode("utf-8")
+
 
 def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan:
     """Read a returned form and work out the new score file; the year is re-checked with it in place.

@@ -73,7 +73,10 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
             _text(plans, files, dry_run)
         if write:
             for plan in plans:
-                if plan.changes:
+                if plan.changes and plan.same_as_file():  # e.g. every conflict settled by --prefer file
+                    if output is ImportFormat.text:
+                        err(f"Tệp {plan.shown} giữ nguyên: không có gì để ghi (phiếu của đơn vị «{plan.unit}»).")
+                elif plan.changes:
                     plan.write()
                     if output is ImportFormat.text:
                         err(f"Đã ghi {plan.shown} (phiếu của đơn vị «{plan.unit}»).")
