@@ -59,3 +59,5 @@ def test_a_unit_without_every_score_has_no_total(root: Path) -> None:
     entry = json.loads(history(root, "pa04", "--format", "json"))["units"][0]["years"]["2023"]
     assert entry["rank"] is None and entry["total"] is None
     assert json.loads(history(root, "pa01", "--format", "json"))["units"][0]["years"]["2023"]["total"] is not None
+    row = next(line for line in history(root, "--format", "markdown").splitlines() if line.startswith("| PA04"))
+    assert "chưa xếp loại" in row and "không xếp loại" not in row  # not scored yet, not "not classified"
