@@ -53,6 +53,8 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
 
     settings: Settings = ctx.obj
     for file in files:
+        if file.is_dir():  # "import 2023 phieu-2023" for "phieu-2023/*.xlsx"
+            raise UsageError(f"{file} là một thư mục: hãy chỉ các tệp phiếu trong đó, ví dụ «{file}/*.xlsx»")
         if not file.is_file():
             raise UsageError(f"không có tệp {file}")
     from giaouoc.sheets.tally import is_tally
