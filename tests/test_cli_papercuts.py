@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import edit, without_history
-from giaouoc.cli.app import main
+from giaouoc.cli.app import app, main
 from giaouoc.rules import load_year
 from test_history import closable
 
@@ -83,3 +84,11 @@ def test_a_colon_inside_a_value_still_asks_for_quotes(root: Path) -> None:
     edit(root / "compacts/2023/units.yaml", "name: Phòng An ninh đối ngoại", "name: Phòng An ninh: đối ngoại")
     problem = load_year(root, root / "compacts/2023")[1].problems[0]
     assert problem.code == "yaml-syntax" and "ngoặc kép" in problem.message
+
+
+def test_import_of_a_folder_says_to_name_the_forms_in_it(root: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "phieu-2023"
+    folder.mkdir()
+    result = CliRunner().invoke(app, ["--root", str(root), "import", "2023", str(folder)])
+    assert result.exit_code == 2
+    assert "là một thư mục" in result.stderr and f"«{folder}/*.xlsx»" in result.stderr

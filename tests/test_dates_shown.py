@@ -76,3 +76,16 @@ def test_report_data_date_is_vietnamese(root: Path) -> None:
     assert code == 0, stderr
     page = (root / "out/2023/bao-cao.html").read_text(encoding="utf-8")
     assert "cập nhật ngày 27/11/2026" in page and "2026-11-27" not in page
+
+
+def test_importing_a_tally_sheet_into_a_closed_year_says_the_date_the_vietnamese_way(root: Path,
+                                                                                       tmp_path: Path) -> None:
+    sheet = tmp_path / "kiem-phieu.xlsx"
+    code, _, stderr = invoke(root, "form", "2023", "--ballot", "--xlsx", str(sheet))
+    assert code == 0, stderr
+    close_ready(root)
+    code, _, stderr = invoke(root, "close", "2023")
+    assert code == 0, stderr
+    code, _, stderr = invoke(root, "import", "2023", str(sheet))
+    assert code == 1 and f"đã khóa sổ ngày {short_date(date.today())}" in stderr
+    assert not ISO.search(stderr)

@@ -42,6 +42,22 @@ def test_a_form_never_changes_the_khois_bonus_and_penalty(root: Path, tmp_path: 
     assert _unit(root, "pa04")["total"] == 92.5
 
 
+def test_a_khoi_row_the_unit_overwrote_is_told_but_never_imported(root: Path, tmp_path: Path) -> None:
+    path = root / SCORES / "pa04.yaml"
+    before = path.read_bytes()
+    form = make_form(root, tmp_path, "pa04")
+    penalty, bonus = _row_of(form, PENALTY), _row_of(form, BONUS)
+    fill(form, {f"B{penalty}": "Chậm gửi báo cáo quý", f"E{penalty}": 0.01})
+    code, stdout, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 0, stderr
+    told = " ".join((stdout + stderr).split())
+    assert f"dòng K1 (Tự chấm!A{penalty}) của bảng điểm trừ khác mục Khối đã ghi nhận 0,5 điểm «{PENALTY}»" in told
+    assert "phiếu không sửa mục của Khối" in told and f"A{bonus})" not in told  # the untouched bonus row: silent
+    assert path.read_bytes() == before
+    code, stdout, stderr = invoke(root, "import", "2023", str(make_form(root, tmp_path, "pa04")))
+    assert code == 0 and "dòng K1" not in stdout + stderr  # a form left as made says nothing about the Khối's rows
+
+
 def test_a_units_proposal_waits_for_the_khoi_then_counts(root: Path, tmp_path: Path) -> None:
     form = make_form(root, tmp_path, "pa09")
     first = load_workbook(form)["giaouoc"]["B6"].value.split(",")[0]  # the first open bonus row
@@ -126,6 +142,17 @@ def test_a_value_both_sides_changed_is_a_conflict_until_the_clerk_chooses(root: 
     code, stdout, _ = invoke(root, "import", "2023", str(form), "--prefer", "form")
     assert code == 0 and "nội dung 1: tự chấm 7 → 1,25" in stdout
     assert "  1: {self: 1.25, block: 8}" in path.read_text(encoding="utf-8")
+
+
+def test_keeping_the_files_value_writes_nothing_and_says_so(root: Path, tmp_path: Path) -> None:
+    path = root / SCORES / "pa01.yaml"
+    form = fill(make_form(root, tmp_path), {"E6": 1.25})
+    edit(path, "  1: {self: 8, block: 8}", "  1: {self: 7, block: 8}")  # changed after the form was made
+    before, when = path.read_bytes(), path.stat().st_mtime_ns
+    code, stdout, stderr = invoke(root, "import", "2023", str(form), "--prefer", "file")
+    assert code == 0 and "lấy giá trị trong tệp điểm" in stdout
+    assert "Đã ghi" not in stderr and "không có gì để ghi" in stderr
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == when
 
 
 def test_a_proposal_the_khoi_dropped_and_the_unit_changed_is_a_conflict(root: Path, tmp_path: Path) -> None:

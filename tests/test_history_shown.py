@@ -49,3 +49,15 @@ def test_a_decision_number_is_never_broken(root: Path, monkeypatch: pytest.Monke
     shown = history(root, "pa01")
     for number in ("(98/QĐ-CAT)", "(102/QĐ-CAT)", "(125/QĐ-CAT)"):
         assert number in shown, (number, shown)
+
+
+def test_a_unit_without_every_score_has_no_total(root: Path) -> None:
+    """A unit not ranked for missing scores shows no total (not "0", not a partial sum), like the drafts."""
+    path = root / "compacts/2023/scores/pa04.yaml"
+    path.write_text("\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                              if not line.startswith(("  2:", "  3:"))) + "\n", encoding="utf-8")
+    entry = json.loads(history(root, "pa04", "--format", "json"))["units"][0]["years"]["2023"]
+    assert entry["rank"] is None and entry["total"] is None
+    assert json.loads(history(root, "pa01", "--format", "json"))["units"][0]["years"]["2023"]["total"] is not None
+    row = next(line for line in history(root, "--format", "markdown").splitlines() if line.startswith("| PA04"))
+    assert "chưa xếp loại" in row and "không xếp loại" not in row  # not scored yet, not "not classified"

@@ -873,3 +873,15 @@ def test_direction_overrides_that_would_reach_word_are_warned(root: Path, where:
     code, stdout, _ = invoke(root, "validate", "--format", "json")
     found = [p for p in json.loads(stdout)["problems"] if p["code"] == "bidi-char"]
     assert code == 0 and len(found) == 1 and found[0]["severity"] == "warning"
+
+
+def test_a_write_the_system_refuses_is_explained_in_vietnamese(tmp_path: Path) -> None:
+    from giaouoc.errors import FileAccessError
+    from giaouoc.files import write_atomic
+
+    blocker = tmp_path / "tep"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(FileAccessError) as refused:
+        write_atomic(blocker / "phieu.xlsx", b"data")  # a file where a folder should be
+    assert "một phần của đường dẫn là một tệp, không phải thư mục" in str(refused.value)
+    assert "Not a directory" not in str(refused.value) and "File exists" not in str(refused.value)

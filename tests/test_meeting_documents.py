@@ -221,3 +221,15 @@ def test_the_ballot_paper_explains_the_band_abbreviations_it_prints(root: Path) 
     text = body(root, "phieu-bau")
     assert "*Xếp loại: HTXS - Hoàn thành xuất sắc nhiệm vụ; HTT - Hoàn thành tốt nhiệm vụ.*" in text
     assert "HT - Hoàn thành nhiệm vụ" not in text  # only the bands a candidate has
+
+
+def test_a_draft_ballot_paper_never_says_nobody_qualifies_while_scores_are_missing(root: Path) -> None:
+    """Spec documents.md, Drafts: a document never states that nobody qualifies while a decision is outstanding."""
+    (root / "compacts/2023/review.yaml").unlink()  # the start of a year: no meeting, no scores yet
+    for path in (root / "compacts/2023/scores").glob("*.yaml"):
+        path.unlink()
+    code, _, stderr = render(root, "phieu-bau", "--draft")
+    assert code == 0, stderr
+    text = (root / "out/2023/phieu-bau.md").read_text(encoding="utf-8")
+    assert "đủ điều kiện" not in text
+    assert text.count("Chưa có danh sách bầu: kết quả chấm điểm chưa cuối cùng.") == 2  # one per title

@@ -313,3 +313,26 @@ def test_import_json_names_cells_like_every_other_problem(root: Path, tmp_path: 
     document = json.loads(stdout)
     assert code == 0 and document["written"] is True and document["changes"] == ["nội dung 2: tự chấm 6 → 5"]
     assert document["file"] == "compacts/2023/scores/pa01.yaml"
+
+
+def test_a_date_excel_made_of_a_note_or_a_basis_is_written_the_vietnamese_way(root: Path, tmp_path: Path) -> None:
+    """Typing 27/11/2026 into a cell, Excel keeps a date: it is imported as the clerk reads it, not as a timestamp."""
+    from datetime import datetime
+
+    form = make_form(root, tmp_path, "pa09")
+    first = load_workbook(form)["giaouoc"]["B6"].value.split(",")[0]  # the first open bonus row
+    fill(form, {"F7": datetime(2026, 11, 27), f"B{first}": "Giải Nhất Hội thao", f"D{first}": datetime(2026, 11, 27),
+                f"E{first}": 1})
+    code, stdout, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 0, stderr
+    text = (root / "compacts/2023/scores/pa09.yaml").read_text(encoding="utf-8")
+    assert "2026-11-27" not in text and "00:00" not in text + stdout
+    assert "note: 27/11/2026" in text and "ref: 27/11/2026" in text
+
+
+def test_a_date_in_a_score_cell_is_refused_as_the_clerk_reads_it(root: Path, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    form = fill(make_form(root, tmp_path, "pa09"), {"E7": datetime(2026, 11, 27)})
+    code, _, stderr = invoke(root, "import", "2023", str(form))
+    assert code == 1 and "Tự chấm!E7: lỗi [invalid-number]: nội dung 2: cần một số, không phải «27/11/2026»" in stderr

@@ -105,3 +105,61 @@ def test_the_tally_sheet_wants_a_file_and_no_unit(root: Path, tmp_path: Path) ->
     assert code == 2 and "form NĂM --ballot --xlsx TỆP" in stderr and not (tmp_path / "x.xlsx").exists()
     code, _, _ = invoke(root, "form", "2023", "--ballot")
     assert code == 2
+
+
+def test_a_name_or_a_date_typed_for_the_codes_is_quoted_as_typed_with_the_ballot_number(root: Path,
+                                                                                       tmp_path: Path) -> None:
+    from datetime import datetime
+
+    sheet = fill(made(root, tmp_path), [("pa03", "pa03", None), (None, "Phòng An ninh đối ngoại", None)])
+    workbook = load_workbook(sheet)
+    workbook["Kiểm phiếu"].cell(row=FIRST + 2, column=2, value=datetime(2026, 11, 27))
+    workbook.save(sheet)
+    code, _, stderr = invoke(root, "import", "2023", str(sheet))
+    assert code == 1
+    assert f"Kiểm phiếu!C{FIRST + 1}: lỗi [unknown-unit]: phiếu số 2: «Phòng An ninh đối ngoại» không phải" in stderr
+    assert f"Kiểm phiếu!B{FIRST + 2}: lỗi [unknown-unit]: phiếu số 3: «27/11/2026» không phải" in stderr
+    assert "00:00:00" not in stderr and f"phiếu dòng {FIRST + 1}" not in stderr
+
+
+def test_the_clerks_comments_on_the_rewritten_keys_stay(root: Path, tmp_path: Path) -> None:
+    review = root / "compacts/2023/review.yaml"
+    comment = next(line for line in review.read_text(encoding="utf-8").splitlines()
+                   if line.startswith("  candidates:") and "#" in line)
+    sheet = made(root, tmp_path)
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text.replace("  quorum:", "  ballots: []               # phiếu: ghi khi kiểm\n  quorum:"),
+                      encoding="utf-8")
+    code, _, stderr = invoke(root, "import", "2023", str(fill(sheet, [("pa03", "pa03", None)])))
+    assert code == 0, stderr
+    lines = review.read_text(encoding="utf-8").splitlines()
+    assert comment in lines and "  ballots:               # phiếu: ghi khi kiểm" in lines
+    assert "    - {co-bca: [pa03], quyet-thang: [pa03]}" in lines
+
+
+def test_replacing_ballots_already_recorded_says_so(root: Path, tmp_path: Path) -> None:
+    target = tmp_path / "kiem-phieu.xlsx"  # the sample has its 9 ballots recorded already
+    code, _, stderr = invoke(root, "form", "2023", "--ballot", "--xlsx", str(target))
+    assert code == 0, stderr
+    code, stdout, stderr = invoke(root, "import", "2023", str(fill(target, [("pa03", "pa03", None)])), "--dry-run")
+    assert code == 0, stderr
+    assert "thay 9 phiếu đã ghi trong «ballot.ballots» bằng 1 phiếu" in stdout
+    code, stdout, stderr = invoke(root, "import", "2023", str(fill(made(root, tmp_path), [("pa03", "pa03", None)])))
+    assert code == 0 and "thay" not in stdout  # nothing recorded before: nothing replaced
+
+
+def test_a_truncated_tally_sheet_is_refused_in_vietnamese_not_as_a_bug(root: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    sheet = made(root, tmp_path)
+    with zipfile.ZipFile(sheet) as source:
+        parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    broken = tmp_path / "hong.xlsx"
+    with zipfile.ZipFile(broken, "w") as target:
+        for name, data in parts:  # the ballots' sheet cut in half, the hidden sheet intact
+            target.writestr(name, data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data)
+    review = root / "compacts/2023/review.yaml"
+    before = review.read_bytes()
+    code, _, stderr = invoke(root, "import", "2023", str(broken))
+    assert code == 1 and "không đọc được hong.xlsx" in stderr and "lỗi nội bộ" not in stderr.lower()
+    assert review.read_bytes() == before

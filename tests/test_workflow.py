@@ -194,3 +194,14 @@ def test_pre_commit_hook_entry_in_a_data_repository(repo: Path) -> None:
     edit(repo / "compacts/2023/compact.yaml", "year: 2023", "year: 2022")
     bad = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
     assert bad.returncode == 1 and "year-mismatch" in bad.stdout
+
+
+def test_diff_counts_a_unit_left_off_every_ballot_as_zero_votes(repo: Path) -> None:
+    """A title with ballots gives 0 votes to a unit nobody chose (docs/dinh-dang.md): the diff says 0, not "—"."""
+    path = repo / "compacts/2023/review.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  ballots:")
+    path.write_text(text[:start] + text[start:].replace(", pa06]", "]"), encoding="utf-8")  # nobody chose PA06
+    code, stdout, stderr = invoke(repo, "diff", "2023")
+    assert code == 0, stderr
+    assert "PA06: phiếu bầu «Đơn vị Quyết thắng»: 6 → 0" in stdout and "→ —" not in stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -12,6 +13,22 @@ from glob import escape as glob_escape
 from pathlib import Path
 
 from giaouoc.errors import FileAccessError, UsageError
+
+_REASONS = {
+    errno.ENOENT: "thư mục chứa tệp không có (hãy kiểm tra đường dẫn)",
+    errno.ENOTDIR: "một phần của đường dẫn là một tệp, không phải thư mục",
+    errno.EEXIST: "một phần của đường dẫn là một tệp, không phải thư mục",  # mkdir where a file stands
+    errno.EACCES: "không có quyền ghi vào đó",
+    errno.EPERM: "không có quyền ghi vào đó",
+    errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho đọc",
+    errno.ENOSPC: "hết chỗ trên đĩa",
+    errno.EISDIR: "đó là một thư mục",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in Vietnamese; an uncommon error keeps the system's own words."""
+    return _REASONS.get(exc.errno or 0, f"lỗi hệ thống: {exc.strerror or exc}")
 
 
 def _umask() -> int:
@@ -59,7 +76,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         _remove_stale(path)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARK}{os.getpid()}-", dir=path.parent)
     except OSError as exc:
-        raise FileAccessError(f"không ghi được {path}: {exc.strerror or exc}") from exc
+        raise FileAccessError(f"không ghi được {path}: {os_reason(exc)}") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -67,7 +84,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise FileAccessError(f"không ghi được {path}: {exc.strerror or exc}") from exc
+        raise FileAccessError(f"không ghi được {path}: {os_reason(exc)}") from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -117,7 +134,7 @@ def year_lock(folder: Path) -> Iterator[None]:
     try:
         handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise FileAccessError(f"không khóa được {folder} để ghi: {exc.strerror or exc}") from exc
+        raise FileAccessError(f"không khóa được {folder} để ghi: {os_reason(exc)}") from exc
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield

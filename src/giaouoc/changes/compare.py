@@ -113,11 +113,15 @@ def _vote_changes(before: YearFiles | None, after: YearFiles | None, titles: dic
             per_title = count(ballot.ballots, ballot.candidates or None, files.compact.titles).votes
         return {(t, u): n for t, per in per_title.items() for u, n in per.items()}
 
+    def votes_of(counted: dict[tuple[str, str], int], key: tuple[str, str]) -> int | None:
+        """A unit nobody chose has 0 votes for a title that has ballots; None when the title has none."""
+        return counted.get(key, 0 if any(t == key[0] for t, _ in counted) else None)
+
     old, new = votes(before), votes(after)
     return [
-        FieldChange(unit, f"phiếu bầu «{titles.get(title, title)}»", _text(old.get((title, unit))),
-                    _text(new.get((title, unit))))
-        for title, unit in sorted(set(old) | set(new)) if old.get((title, unit)) != new.get((title, unit))
+        FieldChange(unit, f"phiếu bầu «{titles.get(title, title)}»", _text(votes_of(old, (title, unit))),
+                    _text(votes_of(new, (title, unit))))
+        for title, unit in sorted(set(old) | set(new)) if votes_of(old, (title, unit)) != votes_of(new, (title, unit))
     ]
 
 

@@ -48,6 +48,10 @@ class ImportPlan:
     def write(self) -> None:
         write_atomic(self.target, self.text.encode("utf-8"))
 
+    def same_as_file(self) -> bool:
+        """The new text is the score file as it is: writing would change nothing."""
+        return self.target.is_file() and self.target.read_bytes() == self.text.encode("utf-8")
+
 
 def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan:
     """Read a returned form and work out the new score file; the year is re-checked with it in place.
@@ -85,7 +89,25 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
         plan.kept = _kept(before, content.scores, year) + _entries_kept(before, content, merged) + by_criteria
         plan.kept += [f"{_LABELS[key]} {_entry_text(row)}: Khối đã ghi nhận mục cùng lý do, không nhập thành đề nghị"
                       for key, row in merged.recorded]
+        plan.kept += _khoi_changed(content, before)
     return plan
+
+
+def _khoi_changed(content: FormContent, before: UnitScores | None) -> list[str]:
+    """The Khối's rows (K1 …) the unit overwrote in its form: never imported, but told, so an objection is seen."""
+    from giaouoc.sheets.form import FORM_SHEET
+    from giaouoc.sheets.khoi_rows import changed_khoi_rows
+
+    lines = []
+    for key, rows in content.khoi.items():
+        entries: list[Entry] = getattr(before, key) if before is not None else []
+        for index in changed_khoi_rows(rows, entries):
+            entry = entries[index]
+            lines.append(f"dòng K{index + 1} ({content.sheet or FORM_SHEET}!A{rows[index][0]}) của bảng "
+                         f"{_KHOI_LABELS[key]} khác mục Khối đã ghi nhận "
+                         f"{_entry_text((entry.points, entry.reason, entry.ref))}: phiếu không sửa mục của Khối, tệp "
+                         "điểm giữ nguyên; nếu đơn vị đề nghị sửa mục này, Khối xem xét rồi sửa tệp điểm")
+    return lines
 
 
 def _trial(year: Year, name: str, text: str) -> tuple[Year | None, Report]:
@@ -146,6 +168,7 @@ def _kept(before: UnitScores | None, items: Mapping[int, tuple[Decimal | None, s
 
 
 _LABELS = {"bonus": "điểm thưởng đơn vị đề nghị", "penalties": "điểm trừ đơn vị tự nhận"}
+_KHOI_LABELS = {"bonus": "điểm thưởng", "penalties": "điểm trừ"}
 PROPOSED_KEYS = {"bonus": "proposed_bonus", "penalties": "proposed_penalties"}  # form table -> score file key
 
 

@@ -8,6 +8,7 @@ contradict).
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from giaouoc.load.seal import closed_on
 from giaouoc.model.fields import Marks
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
+from giaouoc.vietnamese import short_date
 from giaouoc.yamltext import flow
 
 KEYS = ("candidates", "ballots")
@@ -47,7 +49,7 @@ def plan_tally(year: Year, sheet: Path) -> TallyPlan:
 
     closed = closed_on(year.folder)
     if closed is not None:
-        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {closed.isoformat()}: không nhập phiếu kiểm phiếu "
+        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {short_date(closed)}: không nhập phiếu kiểm phiếu "
                         f"vào năm đã khóa (mở lại bằng «giaouoc reopen {year.compact.year} --reason …»)")
     target = year.folder / "review.yaml"
     plan = TallyPlan(target, display_path(target, year.root))
@@ -71,16 +73,27 @@ def plan_tally(year: Year, sheet: Path) -> TallyPlan:
         plan.changes = [f"ghi {len(content.ballots)} phiếu vào «ballot.ballots» (ban kiểm phiếu ghi không hợp lệ: "
                         f"{invalid})", "ghi danh sách bầu đã in vào «ballot.candidates»: " + "; ".join(
                             f"{t}: {', '.join(u) or 'không có'}" for t, u in content.candidates.items())]
+        recorded = year.review.ballot.ballots if year.review is not None and year.review.ballot is not None else []
+        if recorded and recorded != content.ballots:  # a second sheet replaces the first: the clerk must know
+            plan.changes.insert(0, f"thay {len(recorded)} phiếu đã ghi trong «ballot.ballots» bằng "
+                                   f"{len(content.ballots)} phiếu của phiếu kiểm phiếu")
     return plan
 
 
-def _lines(key: str, value: Any, indent: str, newline: str) -> str:
+def _lines(key: str, value: Any, indent: str, newline: str, comment: str = "") -> str:
     if key == "candidates":
         body = "".join(f"{indent}  {title}: {flow(list(units))}{newline}" for title, units in value.items())
     else:
         body = "".join(f"{indent}  - {flow(_plain(paper))}{newline}" for paper in value)
-    return f"{indent}{key}:{newline}{body}" if body else f"{indent}{key}: {'{}' if key == 'candidates' else '[]'}" \
-        f"{newline}"
+    return f"{indent}{key}:{comment}{newline}{body}" if body else \
+        f"{indent}{key}: {'{}' if key == 'candidates' else '[]'}{comment}{newline}"
+
+
+def _key_comment(line: str, key: str) -> str:
+    """The clerk's comment on a key's line ("   # …", its spacing kept), kept when the value is rewritten
+    (the keys hold unit and title ids only, so a "#" after the key always starts a comment)."""
+    found = re.search(r"\s+#.*$", line.rstrip("\r\n").split(f"{key}:", 1)[-1])
+    return found.group(0) if found else ""
 
 
 def _plain(paper: dict[str, Marks]) -> dict[str, Any]:
@@ -114,7 +127,8 @@ def set_ballot_lists(text: str, values: dict[str, Any]) -> str:
             end -= 1
         spans[key] = (first, end)
     last = max(end for _, end in spans.values())
-    edits = [(spans[k][0], spans[k][1], _lines(k, values[k], indent, newline)) for k in KEYS if k in spans]
+    edits = [(spans[k][0], spans[k][1], _lines(k, values[k], indent, newline, _key_comment(lines[spans[k][0]], k)))
+             for k in KEYS if k in spans]
     added = "".join(_lines(k, values[k], indent, newline) for k in KEYS if k not in spans)
     if added:
         edits.append((last, last, added))

@@ -23,6 +23,7 @@ class YearEntry:
     refused: list[str] = field(default_factory=list)  # proposed, decided, not awarded
     pending: list[str] = field(default_factory=list)  # proposed, no decision yet
     errors: bool = False  # the year's files have errors
+    unscored: bool = False  # not ranked for missing scores: no total, no band yet
 
 
 @dataclass
@@ -85,6 +86,8 @@ def _from_folder(story: Chronicle, year: int, unit: str, entry: YearEntry) -> No
         return
     result = ranking.result(unit)
     entry.rank, entry.total, entry.band, entry.proposed = result.rank, result.total, result.band, list(result.titles)
+    if result.not_ranked is not None and not result.excluded:  # missing scores: no total, not a partial sum
+        entry.total, entry.unscored = None, True
     decisions = story.block.files.years[year].decisions
     decided: set[str] = set()
     for decision in decisions.decisions if decisions else []:

@@ -21,7 +21,7 @@ def _cell(entries: list[YearEntry], unit: str, names: dict[str, str]) -> str:
         if e.errors:
             parts = ["lỗi dữ liệu"]
         else:
-            parts = [e.band_short or e.band or "không xếp loại"]
+            parts = [e.band_short or e.band or ("chưa xếp loại" if e.unscored else "không xếp loại")]
             parts += [names.get(t, t) for t, _ in e.awarded]
             parts += [f"{names.get(t, t)} (đề nghị)" for t in e.pending]
         prefix = "" if e.unit == unit else f"{e.unit.upper()}: "

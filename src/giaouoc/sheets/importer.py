@@ -6,6 +6,7 @@ import re
 import unicodedata
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,9 @@ from giaouoc.sheets.form import (
     unit_line,
 )
 from giaouoc.sheets.formbase import EntryRow, FormBase, read_base
+from giaouoc.sheets.khoi_rows import KhoiRow, read_khoi_rows
 from giaouoc.sheets.layout_check import check_layout
-from giaouoc.vietnamese import format_number
+from giaouoc.vietnamese import format_number, short_date
 
 _DOT = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")
 _META_ROWS = {"form": 1, "year": 2, "unit": 3, "items": 4, "first_row": 5, "bonus": 6, "penalties": 7, "base": 8}
@@ -49,6 +51,7 @@ class FormContent:
     sheet: str = ""  # the form sheet's name, as the unit left it
     item_rows: dict[int, int] = field(default_factory=dict)  # item id -> its row
     entry_rows: dict[str, int] = field(default_factory=dict)  # "bonus"/"penalties" -> the first proposal row
+    khoi: dict[str, list[KhoiRow]] = field(default_factory=dict)  # "bonus"/"penalties" -> the Khối's rows (K1 …)
 
     def cell_of(self, where: tuple[str, int, int]) -> tuple[int, int]:
         """The (row, column) of a merged value: ("score", item, 0 self / 1 note) or ("bonus", row index, 0)."""
@@ -122,6 +125,7 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
                                 "phiếu đã bị sửa (vị trí bảng điểm thưởng, điểm trừ không hợp lệ): hãy lập phiếu mới")
         return
     content.entry_rows[key] = int(first)
+    content.khoi[key] = read_khoi_rows(sheet, int(first), SCORE_COLUMN, REASON_COLUMN, REF_COLUMN)
     label = "điểm thưởng đề nghị" if key == "bonus" else "điểm trừ tự nhận"
     rows: list[EntryRow] = []
     content.rows[key] = []
@@ -153,6 +157,8 @@ def _read_entries(sheet: Any, key: str, where: Any, file: str, content: FormCont
 def _text(sheet: Any, row: int, column: int, label: str, file: str, report: Report) -> str | None:
     """A text cell: None when empty; control characters refused."""
     value = sheet.cell(row=row, column=column).value
+    if isinstance(value, date):  # Excel turns "27/11/2026" typed in a cell into a date: back to how it was typed
+        value = short_date(value)
     text = unicodedata.normalize("NFC", str(value).replace("\r\n", "\n").strip()) \
         if value is not None and str(value).strip() else None
     if text is not None and CONTROL_CHARS.search(text):  # tabs and new lines are allowed, a lone CR is not
@@ -310,7 +316,7 @@ def _score(sheet: Any, row: int, column: int, label: str, maximum: Decimal | Non
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        refuse("invalid-number", f"cần một số, không phải «{value}»")
+        refuse("invalid-number", f"cần một số, không phải «{short_date(value) if isinstance(value, date) else value}»")
         return None
     if isinstance(value, str):
         text = value.strip()

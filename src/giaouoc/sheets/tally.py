@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import re
+from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from giaouoc.model.tally import INVALID_KEY, vote_titles
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
 from giaouoc.sheets.style import header_row, put, title_rows
+from giaouoc.vietnamese import short_date
 
 TALLY_SHEET = "Kiểm phiếu"
 LIST_SHEET = "Danh sách bầu"
@@ -130,7 +133,18 @@ def read_tally(path: Path, year: Year) -> TallyContent:
     from giaouoc.sheets.importer import check_size
 
     check_size(path)
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        with closing(load_workbook(path, read_only=True, data_only=True)) as workbook:
+            return _read_tally(workbook, path, year)
+    except FatalError:
+        raise
+    except Exception as exc:  # read-only sheets are parsed as they are read: broken XML shows up only here
+        raise FatalError(f"không đọc được {path.name}: nội dung tệp Excel hỏng hoặc đã bị sửa ngoài Excel "
+                         f"({type(exc).__name__}): hãy mở và lưu lại bằng Excel, hoặc lập phiếu kiểm phiếu mới "
+                         f"bằng «giaouoc form {year.compact.year} --ballot»") from exc
+
+
+def _read_tally(workbook: Any, path: Path, year: Year) -> TallyContent:
     content = TallyContent()
     meta = {str(row[0]): row[1] for row in workbook[META_SHEET].iter_rows(max_col=2, values_only=True) if row[0]}
     titles = _check_meta(meta, path.name, year, content)
@@ -193,10 +207,12 @@ def _read_row(values: list[Any], row: int, titles: list[str], units: set[str], f
             continue
         marked = tuple(part.lower() for part in _SEPARATORS.split(str(value).strip()) if part)
         strangers = [m for m in marked if m not in units]
-        if isinstance(value, int | float) or strangers:
-            shown = ", ".join(strangers) if strangers else str(value)
+        if isinstance(value, int | float | date) or strangers:
+            typed = short_date(value) if isinstance(value, date) else str(value).strip()  # as the board typed it
+            shown = ", ".join(strangers) if strangers and len(strangers) < len(marked) else typed
+            number = values[0] if isinstance(values[0], int) else f"dòng {row}"
             report.add_cell(file, TALLY_SHEET, row, column, "unknown-unit",
-                            f"phiếu dòng {row}: «{shown}» không phải mã đơn vị của năm (ghi mã như pa03, cách nhau "
+                            f"phiếu số {number}: «{shown}» không phải mã đơn vị của năm (ghi mã như pa03, cách nhau "
                             "bằng dấu phẩy)")
             continue
         paper[title] = marked

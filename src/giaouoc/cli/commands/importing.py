@@ -53,6 +53,8 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
 
     settings: Settings = ctx.obj
     for file in files:
+        if file.is_dir():  # "import 2023 phieu-2023" for "phieu-2023/*.xlsx"
+            raise UsageError(f"{file} là một thư mục: hãy chỉ các tệp phiếu trong đó, ví dụ «{file}/*.xlsx»")
         if not file.is_file():
             raise UsageError(f"không có tệp {file}")
     from giaouoc.sheets.tally import is_tally
@@ -73,7 +75,10 @@ def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dr
             _text(plans, files, dry_run)
         if write:
             for plan in plans:
-                if plan.changes:
+                if plan.changes and plan.same_as_file():  # e.g. every conflict settled by --prefer file
+                    if output is ImportFormat.text:
+                        err(f"Tệp {plan.shown} giữ nguyên: không có gì để ghi (phiếu của đơn vị «{plan.unit}»).")
+                elif plan.changes:
                     plan.write()
                     if output is ImportFormat.text:
                         err(f"Đã ghi {plan.shown} (phiếu của đơn vị «{plan.unit}»).")
