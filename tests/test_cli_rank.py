@@ -121,3 +121,14 @@ def test_rank_refuses_data_with_errors(root: Path) -> None:
     code, stdout, stderr = invoke(root, "rank", "2023")
     assert code == 1 and stdout == ""
     assert "compacts/2023/scores/pa03.yaml:6:24: lỗi [score-over-max]" in stderr
+
+
+def test_json_puts_each_unit_on_one_line(root: Path) -> None:
+    """Indented two levels, then one line per unit: a ranking's JSON diffs unit by unit, and stays valid JSON."""
+    code, stdout, _ = invoke(root, "rank", "2023", "--format", "json")
+    assert code == 0
+    document = json.loads(stdout)
+    unit_lines = [line for line in stdout.splitlines() if line.startswith('    {"rank": ')]
+    assert len(unit_lines) == len(document["units"]) == 9
+    assert [json.loads(line.strip().rstrip(",")) for line in unit_lines] == document["units"]
+    assert stdout.startswith('{\n  "year": 2023,\n')

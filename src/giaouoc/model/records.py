@@ -256,6 +256,8 @@ Input = Decimal | bool  # what is written for a criterion: a number, or đạt (
 
 @dataclass(kw_only=True, eq=False)
 class CriterionScore:
+    """One criterion's inputs for a unit: self-assessed, and the block's decision (docs/cham-diem.md)."""
+
     self_score: Input | None = spec(value(criterion_input), None, key="self")
     block: Input | None = spec(value(criterion_input), None)
     note: str | None = spec(TEXT, None)

@@ -37,6 +37,8 @@ class Counting:
 
 @dataclass(frozen=True)
 class CriterionPoints:
+    """One criterion for one unit: the input that counted, its points, and what a target kind was scored against."""
+
     criterion: Criterion
     counting: Counting
     points: Decimal  # rounded half up to 2 decimals
@@ -65,6 +67,8 @@ class ContentPoints:
 
 @dataclass
 class UnitPoints:
+    """A unit's points from its contents, and the self points of every content (forms, disputes, the report)."""
+
     unit: str
     contents: dict[int, ContentPoints]
     subtotal: Decimal

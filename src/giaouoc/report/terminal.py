@@ -46,10 +46,32 @@ def out_json(document: object) -> None:
 
 
 def json_text(document: object) -> str:
+    """Indented two levels deep (the document, then each entry of its lists and tables), every entry below that
+    on one line: a unit, a problem or a change reads as one line of a diff, and a large ranking is written by
+    json's C encoder instead of its much slower indenting one."""
+    text = "\n".join(_json_lines(document, 0, 2))
+    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _json_lines(value: object, depth: int, deep: int) -> list[str]:
     import json
 
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    pad = "  " * (depth + 1)
+    if depth >= deep or not isinstance(value, dict | list) or not value:
+        return [json.dumps(value, ensure_ascii=False)]
+    if isinstance(value, dict):
+        parts = [(json.dumps(str(k), ensure_ascii=False) + ": ", v) for k, v in value.items()]
+        opening, closing = "{", "}"
+    else:
+        parts = [("", v) for v in value]
+        opening, closing = "[", "]"
+    lines = [opening]
+    for index, (head, item) in enumerate(parts):
+        inner = _json_lines(item, depth + 1, deep)
+        inner[0] = pad + head + inner[0]
+        inner[-1] += "," if index < len(parts) - 1 else ""
+        lines += inner
+    return [*lines, "  " * depth + closing]
 
 
 def problem_line(problem: Problem, colour: bool) -> str:
