@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +71,29 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+# --- the codes a test run produces (tests/test_codes.py) -------------------------------------------------------------
+# With GIAOUOC_RECORD_CODES=<file>, every problem code added to a Report is recorded with the test that produced it
+# ("tests/test_x.py::test_name", parameters dropped) and the record written to <file> as JSON at the end.
+_RECORD = os.environ.get("GIAOUOC_RECORD_CODES")
+_PRODUCED: dict[str, set[str]] = {}
+
+if _RECORD:
+    from giaouoc.problems import Report
+
+    def _recording(method: Any) -> Any:
+        def record(self: Report, *args: Any) -> None:
+            current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0].split("[", 1)[0]
+            _PRODUCED.setdefault(current, set()).add(args[-2])  # (..., code, message)
+            method(self, *args)
+
+        return record
+
+    Report.add = _recording(Report.add)  # type: ignore[method-assign]
+    Report.add_cell = _recording(Report.add_cell)  # type: ignore[method-assign]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _RECORD:
+        Path(_RECORD).write_text(json.dumps({test: sorted(codes) for test, codes in _PRODUCED.items()}), "utf-8")

@@ -50,6 +50,13 @@ CASES = [
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 1.5", "invalid-vote-share", "min_vote_share: 1.5"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 0", "invalid-vote-share", "min_vote_share: 0\n"),
     ("compact.yaml", "code: KANND", "code: kannd", "invalid-id", "code: kannd"),
+    ("compact.yaml", "total: 100", "total: 0", "invalid-max", "total: 0",
+     {"also": [("total-mismatch", "items.yaml", "items:")]}),
+    ("compact.yaml", "bonus_cap: 5", "bonus_cap: -1", "invalid-max", "bonus_cap: -1"),
+    ("compact.yaml", "{name: Hoàn thành nhiệm vụ, short: HT, min: 50}", "{name: Hoàn thành tốt nhiệm vụ, min: 50}",
+     "duplicate-band", "{name: Hoàn thành tốt nhiệm vụ, min: 50}"),
+    ("compact.yaml", "min: 0}", "min: -1}", "invalid-max", "min: -1}"),
+    ("compact.yaml", "min_total: 95", "min_total: -1", "invalid-max", "min_total: -1"),
     ("compact.yaml", "bonus_cap: 5", "bonus_kap: 5", "unknown-key", "bonus_kap"),
     ("compact.yaml", "  bien-ban:", "  bien-bản:", "unknown-key", "bien-bản:"),
     ("compact.yaml", "authority: Công an tỉnh Quảng Bình\n", "", "missing-key", "year: 2023"),
@@ -89,6 +96,7 @@ CASES = [
     ("review.yaml", "date: 2023-11-20", "date: 2024-01-05", "date-outside-year", "date: 2024-01-05"),
     ("review.yaml", 'end: "11:30"', 'end: "07:30"', "invalid-time", "end:"),
     ("review.yaml", 'start: "08:00"', 'start: "8h"', "invalid-time", "start:"),
+    ("review.yaml", 'end: "11:30"', 'end: "08:00"', "invalid-time", 'end: "08:00"'),  # ends when it starts
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bcx: {pa03: 8, pa05: 1}", "unknown-title", "co-bcx"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa55: 1}", "unknown-unit", "co-bca:"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 10, pa05: 1}", "votes-over-voters", "pa03: 10",
@@ -118,6 +126,18 @@ def test_rule(root: Path, case: tuple[Any, ...]) -> None:
     found = [(p.code, p.file.removeprefix("compacts/2023/"), p.line) for p in problems(root)]
     assert sorted(found) == sorted(expected), [p.as_text() for p in problems(root)]
     assert all(p.severity == "error" for p in problems(root))
+
+
+@pytest.mark.parametrize(("file", "old", "new"), [
+    ("compact.yaml", "bonus_cap: 5", "bonus_cap: 0"),  # no bonus counts: allowed
+    ("compact.yaml", "min_total: 95", "min_total: 0"),
+    ("review.yaml", 'end: "11:30"', 'end: "08:01"'),  # a one-minute meeting
+    ("compact.yaml", "{name: Hoàn thành nhiệm vụ, short: HT, min: 50}", "{name: Hoàn thành nhiệm vụ, min: 50.5}"),
+])
+def test_values_on_the_boundary_are_valid(root: Path, file: str, old: str, new: str) -> None:
+    """The other side of each boundary above: the rule refuses no more than it must."""
+    edit(root / "compacts" / "2023" / file, old, new)
+    assert problems(root) == []
 
 
 def last_line_of(path: Path, needle: str) -> int:

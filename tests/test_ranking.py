@@ -130,6 +130,15 @@ def test_excluded_and_incomplete_units_are_not_ranked() -> None:
     assert ranking.result("a").titles == []
 
 
+def test_an_excluded_unit_lets_the_year_be_final_a_unit_missing_scores_does_not() -> None:
+    """ranking.md §5: final when every unit is ranked or excluded (and nothing is provisional or pending)."""
+    units = {"a": {"scores": full(50)}, "b": {"scores": full(40), "excluded": "Có cán bộ đang bị xem xét kỷ luật"}}
+    excluded = rank_year(make_year(units))
+    assert excluded.result("b").rank is None and excluded.result("b").excluded and excluded.final
+    incomplete = rank_year(make_year({**units, "b": {"scores": {1: 40}}}))
+    assert incomplete.result("b").rank is None and not incomplete.result("b").excluded and not incomplete.final
+
+
 def test_self_score_makes_a_unit_provisional() -> None:
     year = make_year({"a": {"scores": {1: {"self": 50, "block": 45}, 2: {"self": 40}}}, "b": {"scores": full(10)}})
     ranking = rank_year(year)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -282,19 +282,63 @@ def _rank(units: dict[str, dict[str, Any]], votes: dict[str, dict[str, int]]) ->
     return rank_year(make_year(units, titles=TITLES, ballot={"voters": 10, "votes": votes}))
 
 
-@settings(max_examples=200, deadline=None)
-@given(years())
-def test_waiting_units_keep_their_place_and_max_holds(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    units, votes = case
-    ranking = _rank(units, votes)
-    for title in TITLES:
-        proposed = [r for r in ranking.ranked if title["id"] in r.titles]
-        if "max" in title:
-            assert len(proposed) <= title["max"]
-        waiting = [r for r in ranking.ranked if title["id"] in r.undecided]
-        for unit in waiting:  # nobody below a waiting unit took a place it might still take
-            below = [r for r in proposed if (r.rank or 0) > (unit.rank or 0)]
-            assert not below or "max" not in title
+def places_held(ranking: Ranking, title: str) -> tuple[int, int]:
+    """For a title with `max`: the units proposed, and those proposed plus every unit still undecided above the
+    lowest proposed unit (each of them may yet take a place, so each must still have one)."""
+    proposed = [r for r in ranking.ranked if title in r.titles]
+    if not proposed:
+        return 0, 0
+    lowest = max(r.rank or 0 for r in proposed)
+    waiting_above = [r for r in ranking.ranked if title in r.undecided and (r.rank or 0) < lowest]
+    return len(proposed), len(proposed) + len(waiting_above)
+
+
+def test_a_waiting_unit_above_a_proposed_one_is_legal_while_places_remain() -> None:
+    """max 2, a waiting (its Hạng nhất is not voted yet), b below it proposed: a keeps the second place."""
+    units = {"a": {"scores": full(99), "registered": ["g1", "g2"]}, "b": {"scores": full(98), "registered": ["g2"]},
+             "c": {"scores": full(97), "registered": ["g2"]}}
+    ranking = rank_year(make_year(units, titles=[G1, {**G2, "max": 2}], ballot={"voters": 9, "votes": {}}))
+    assert outcome(ranking, "a", "g2")[0] == "undecided" and ranking.result("b").titles == ["g2"]
+    assert outcome(ranking, "c", "g2") == ("undecided", "chờ kết quả các đơn vị xếp trên")  # a's place, if a fails
+    assert places_held(ranking, "g2") == (1, 2)
+
+
+@st.composite
+def contested_years(draw: st.DrawFn) -> tuple[dict[str, dict[str, Any]], dict[str, Any], int, Any]:
+    """Years where some units wait on G1 (group g, decided by a ballot) while others may take G2 (same group, max):
+    the case where a waiting unit must keep its place."""
+    units: dict[str, dict[str, Any]] = {}
+    for index in range(draw(st.integers(min_value=2, max_value=7))):
+        units[f"u{index}"] = {
+            "name": f"Đơn vị {index}",
+            "scores": {1: draw(st.integers(35, 50)), 2: draw(st.integers(35, 50))},  # totals 70–100, ties likely
+            "registered": draw(st.sampled_from([["g2"], ["g2"], ["g1", "g2"], ["g1", "g2"], ["g1"], []])),
+        }
+    votes = {}
+    if draw(st.integers(0, 3)) == 0:  # the ballot for G1 is in: nobody waits on it any more
+        votes["g1"] = {u: draw(st.integers(0, 9)) for u in units if draw(st.booleans())}
+    return units, votes, draw(st.integers(min_value=1, max_value=4)), draw(st.sampled_from([None, None, 80]))
+
+
+def test_waiting_units_keep_their_place_and_max_holds() -> None:
+    """ranking.md §4, the max walk: never more than `max` proposed, and a unit proposed below a waiting one
+    leaves a place for it and for every other unit still undecided above it."""
+    reached: list[bool] = []
+
+    @settings(max_examples=300, deadline=None)
+    @given(contested_years())
+    def check(case: tuple[dict[str, dict[str, Any]], dict[str, Any], int, Any]) -> None:
+        units, votes, cap, min_total = case
+        second = {**G2, "max": cap} | ({"min_total": min_total} if min_total is not None else {})
+        ranking = rank_year(make_year(units, titles=[G1, second], ballot={"voters": 9, "votes": votes}))
+        proposed, held = places_held(ranking, "g2")
+        assert proposed <= cap and held <= cap, [(r.unit.id, r.rank, r.titles, r.pending) for r in ranking.ranked]
+        if held > proposed:  # a waiting unit above a proposed one: the claim is exercised
+            event("a unit waits above a proposed unit")
+            reached.append(True)
+
+    check()
+    assert len(reached) >= 5, f"the generator reached the claim only {len(reached)} times"
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,0 +1,233 @@
+"""The Word files read back from their XML: sizes, indents, repeated header rows, keep-with-next, widths against
+the page (Nghị định 30/2020, Phụ lục I; docs/van-ban.md).
+
+Each test renders what it reads (a fraction of a second), so that a test never leans on a file another test
+made: mutmut (tools/mutation.sh) credits a test only with the code it runs itself.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import copy_sample
+from giaouoc.cli.app import app
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TWIPS_PER_MM = 1440 / 25.4
+runner = CliRunner()
+
+
+def render(root: Path, doc: str) -> ElementTree.Element:
+    """Render one document of the data root as Word and return the body of its document.xml."""
+    result = runner.invoke(app, ["--root", str(root), "render", "2023", "--doc", doc, "--docx"])
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(root / "out" / "2023" / f"{doc}.docx") as archive:
+        body = ElementTree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
+    assert body is not None
+    return body
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    return copy_sample(tmp_path)
+
+
+def attr(element: ElementTree.Element | None, name: str) -> str | None:
+    return None if element is None else element.get(f"{W}{name}")
+
+
+def text(paragraph: ElementTree.Element) -> str:
+    """The text the paragraph's runs show, tabs as \\t."""
+    parts = []
+    for run in paragraph.iter(f"{W}r"):
+        parts += [(node.text or "") if node.tag == f"{W}t" else "\t" if node.tag == f"{W}tab" else "" for node in run]
+    return "".join(parts)
+
+
+def sizes(element: ElementTree.Element) -> list[float]:
+    """The size in points of every run that shows text (w:sz is in half-points)."""
+    found = []
+    for run in element.iter(f"{W}r"):
+        if run.find(f"{W}t") is None:
+            continue
+        size = attr(run.find(f"{W}rPr/{W}sz"), "val")
+        assert size is not None, "every run names its size"
+        found.append(int(size) / 2)
+    return found
+
+
+def bold(run: ElementTree.Element) -> bool:
+    return run.find(f"{W}rPr/{W}b") is not None
+
+
+def props(paragraph: ElementTree.Element) -> ElementTree.Element:
+    ppr = paragraph.find(f"{W}pPr")
+    return ppr if ppr is not None else ElementTree.Element("none")
+
+
+def justified(paragraph: ElementTree.Element) -> bool:
+    return attr(props(paragraph).find(f"{W}jc"), "val") == "both"
+
+
+def keeps_with_next(paragraph: ElementTree.Element) -> bool:
+    return props(paragraph).find(f"{W}keepNext") is not None
+
+
+def text_width(body: ElementTree.Element) -> int:
+    """The width between the margins, in twips, as the section says."""
+    section = body.find(f"{W}sectPr")
+    assert section is not None
+    width = int(attr(section.find(f"{W}pgSz"), "w") or 0)
+    margins = section.find(f"{W}pgMar")
+    return width - int(attr(margins, "left") or 0) - int(attr(margins, "right") or 0)
+
+
+def grid_tables(body: ElementTree.Element) -> list[ElementTree.Element]:
+    """The bordered tables of the body (not the borderless header table)."""
+    return [t for t in body.iter(f"{W}tbl") if attr(t.find(f"{W}tblPr/{W}tblStyle"), "val") == "TableGrid"]
+
+
+# --- paragraphs ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc", ["giao-uoc", "to-trinh", "bien-ban"])
+def test_body_text_is_14_pt_with_a_first_line_indent_of_1_27_cm(sample: Path, doc: str) -> None:
+    """ND30 I.4 and II.6.e: body 14 pt, justified, the first line indented 1.27 cm."""
+    body = render(sample, doc)
+    paragraphs = [p for p in body.findall(f"{W}p") if justified(p) and text(p).strip()]
+    assert len(paragraphs) > 5
+    for paragraph in paragraphs:
+        indent = props(paragraph).find(f"{W}ind")
+        assert int(attr(indent, "firstLine") or 0) == round(12.7 * TWIPS_PER_MM), text(paragraph)
+        assert set(sizes(paragraph)) == {14}, text(paragraph)
+
+
+def test_header_and_recipient_sizes(sample: Path) -> None:
+    """Authority and issuer 13 pt, quốc hiệu 12–13 pt, the date 14 pt; "Nơi nhận:" 12 pt bold italic and its
+    lines 11 pt (ND30 II.1–II.4, II.9); the trích yếu 14 pt bold."""
+    body = render(sample, "to-trinh")
+    header = body.find(f"{W}tbl")
+    assert header is not None
+    lines = {text(p): sizes(p) for p in header.iter(f"{W}p") if text(p)}
+    assert lines["CÔNG AN TỈNH QUẢNG BÌNH"] == [13] and lines["KHỐI THI ĐUA"] == [13]
+    assert lines["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"][0] in (12, 13)
+    assert lines["Quảng Bình, ngày 25 tháng 11 năm 2023"] == [14]
+    paragraphs = body.findall(f"{W}p")
+    title = next(p for p in paragraphs if text(p).startswith("Về việc đề nghị khen thưởng"))
+    assert set(sizes(title)) == {14} and all(bold(r) for r in title.iter(f"{W}r") if r.find(f"{W}t") is not None)
+    recipients = next(p for p in paragraphs if text(p).startswith("Nơi nhận:"))
+    first = next(r for r in recipients.iter(f"{W}r") if (r.findtext(f"{W}t") or "").startswith("Nơi nhận:"))
+    assert sizes(first) == [12] and bold(first) and first.find(f"{W}rPr/{W}i") is not None
+    as_above = next(p for p in paragraphs if text(p).startswith("- Như trên;"))
+    run = next(r for r in as_above.iter(f"{W}r") if (r.findtext(f"{W}t") or "").startswith("- Như trên;"))
+    assert sizes(run) == [11] and not bold(run)
+
+
+@pytest.mark.parametrize("doc", ["giao-uoc", "to-trinh", "bien-ban"])
+def test_the_closing_words_keep_with_the_signatures(sample: Path, doc: str) -> None:
+    """The last two paragraphs of the body and every line of the signatures keep with the next, so no page
+    holds signatures alone or a closing sentence alone with them; headings keep with what they head."""
+    paragraphs = render(sample, doc).findall(f"{W}p")
+    end = max(i for i, p in enumerate(paragraphs) if text(p).rstrip().endswith("./."))
+    assert keeps_with_next(paragraphs[end - 1]) and keeps_with_next(paragraphs[end])
+    assert all(keeps_with_next(p) for p in paragraphs[end:-1])
+    headings = [p for p in paragraphs[:end] if justified(p) and text(p).strip()
+                and all(bold(r) for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None)]
+    assert headings and all(keeps_with_next(p) for p in headings)
+    assert not all(keeps_with_next(p) for p in paragraphs[:end - 1])  # the body flows freely
+
+
+# --- Markdown from the data: lists and tables of every width -------------------------------------------------------
+
+EXTRA = """
+1. Bước một
+2. Bước hai
+
+3. Bước ba (danh sách đánh số từ 3)
+4. Bước bốn
+
+- Gạch đầu dòng
+
+| A | B | C |
+|---|---|---|
+| một | hai | ba |
+
+| A | B | C | D | E | F |
+|---|---|---|---|---|---|
+| 1 | 2 | 3 | 4 | 5 | 6 |
+
+| A | B | C | D | E | F | G | H | I | J | K | L |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 |
+"""
+
+
+@pytest.fixture
+def with_markdown(sample: Path) -> ElementTree.Element:
+    """The giao ước with lists and tables of 3, 6 and 12 columns in the clerk's text/giao-uoc.md."""
+    path = sample / "compacts/2023/text/giao-uoc.md"
+    path.write_text(path.read_text(encoding="utf-8") + EXTRA, encoding="utf-8")
+    return render(sample, "giao-uoc")
+
+
+def test_ordered_lists_are_numbered_from_their_start(with_markdown: ElementTree.Element) -> None:
+    texts = [text(p) for p in with_markdown.findall(f"{W}p")]
+    steps = [t for t in texts if t.split(". ", 1)[-1].startswith("Bước")]
+    assert steps == ["1. Bước một", "2. Bước hai", "3. Bước ba (danh sách đánh số từ 3)", "4. Bước bốn"]
+    assert "- Gạch đầu dòng" in texts
+
+
+def test_table_type_is_smaller_the_more_columns_a_table_has(with_markdown: ElementTree.Element) -> None:
+    by_columns = {}
+    for table in grid_tables(with_markdown):
+        columns = len(table.findall(f"{W}tblGrid/{W}gridCol"))
+        found = set(sizes(table))
+        assert len(found) == 1, (columns, found)  # one size for the whole table, header included
+        by_columns[columns] = found.pop()
+    assert by_columns[3] > by_columns[6] > by_columns[12]
+    assert 11 <= by_columns[12] and by_columns[3] <= 13
+
+
+# --- tables ----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc", ["giao-uoc", "bang-diem"])
+def test_only_header_rows_repeat_and_no_row_splits(sample: Path, doc: str) -> None:
+    body = render(sample, doc)
+    tables = grid_tables(body)
+    assert tables
+    for table in tables:
+        rows = table.findall(f"{W}tr")
+        repeated = [i for i, row in enumerate(rows) if row.find(f"{W}trPr/{W}tblHeader") is not None]
+        assert repeated == [0]
+        assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
+        head = [r for r in rows[0].iter(f"{W}r") if r.find(f"{W}t") is not None]
+        assert head and all(bold(r) for r in head)
+
+
+@pytest.mark.parametrize("doc", ["giao-uoc", "bang-diem", "to-trinh"])
+def test_every_table_fits_between_the_margins(sample: Path, doc: str) -> None:
+    """Tables, the header table, tab stops and rules stay inside the text width the section's margins leave;
+    the widest table takes most of it, and each cell is as wide as its grid column."""
+    body = render(sample, doc)
+    width = text_width(body)
+    tables = list(body.iter(f"{W}tbl"))
+    totals = []
+    for table in tables:
+        grid = [int(attr(c, "w") or 0) for c in table.findall(f"{W}tblGrid/{W}gridCol")]
+        assert sum(grid) <= width + len(grid), (sum(grid), width)  # a twip of rounding per column
+        totals.append(sum(grid))
+        for row in table.findall(f"{W}tr"):
+            cells = [int(attr(c.find(f"{W}tcPr/{W}tcW"), "w") or 0) for c in row.findall(f"{W}tc")]
+            assert cells == grid[: len(cells)]
+    assert max(totals) >= 0.9 * width
+    for stop in body.iter(f"{W}tab"):
+        if stop.get(f"{W}pos") is not None:
+            assert 0 < int(stop.get(f"{W}pos") or 0) < width
+    for indent in body.iter(f"{W}ind"):
+        assert int(attr(indent, "left") or 0) + int(attr(indent, "right") or 0) < width
