@@ -403,3 +403,34 @@ def test_without_pending_conditions_the_result_is_version_1s(case: tuple[dict[st
     expected = _reference(units, votes)
     if expected:
         assert {r.unit.id: r.titles for r in _rank(units, votes).ranked} == expected
+
+
+# --- history conditions over the year being ranked (history.md §4) -------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "votes", "expected"), [
+    ("title", {}, ("undecided", "chờ quyết định «Quyết thắng»")),  # the title it names is still undecided
+    ("title", {"qt": {"a": 9}}, ("proposed", None)),
+    ("title", {"qt": {"a": 1}}, ("missed", None)),
+    ("without", {}, ("undecided", "chờ quyết định «Quyết thắng»")),
+    ("without", {"qt": {"a": 9}}, ("missed", None)),
+    ("without", {"qt": {"a": 1}}, ("proposed", None)),
+])
+def test_a_condition_on_this_years_title_waits_holds_or_fails_with_it(kind: str, votes: dict[str, Any],
+                                                                       expected: tuple[str, str | None]) -> None:
+    bk = {"id": "bk", "name": "Bằng khen", "history": [{kind: "qt", "years": 1}]}
+    qt = {"id": "qt", "name": "Quyết thắng", "min_vote_share": 0.5}
+    units = {"a": {"scores": full(90), "registered": ["qt", "bk"]}}
+    ranking = rank_year(make_year(units, titles=[qt, bk], ballot={"voters": 9, "votes": votes}))
+    assert outcome(ranking, "a", "bk") == expected
+
+
+@pytest.mark.parametrize(("band", "total", "proposed"), [("Tốt", 75, True), ("Tốt", 95, True), ("Tốt", 74, False),
+                                                         ("T", 75, True), ("Xuất sắc", 89, False)])
+def test_a_band_condition_on_this_year_counts_higher_bands_too(band: str, total: int, proposed: bool) -> None:
+    bk = {"id": "bk", "name": "Bằng khen", "history": [{"band": band, "years": 1}]}
+    scoring = {"bands": [{"name": "Xuất sắc", "short": "XS", "min": 90}, {"name": "Tốt", "short": "T", "min": 75},
+                         {"name": "Đạt", "min": 0}]}
+    units = {"a": {"scores": full(total), "registered": ["bk"]}}
+    ranking = rank_year(make_year(units, items={1: 100, 2: 0.5}, scoring=scoring, titles=[bk]))
+    assert (ranking.result("a").titles == ["bk"]) is proposed
