@@ -44,7 +44,7 @@ python -m mutmut results --all true | awk -v rooms="$rooms" -v sample="$sample" 
     BEGIN { n = split(rooms, r, " "); while (sample > 0 && (getline name < "mutants/sample.txt") > 0) chosen[name] = 1 }
     {
         name = $1; sub(/:$/, "", name); status = $0; sub(/^[^:]*: /, "", status)
-        if (sample > 0 && !(name in chosen)) continue
+        if (sample > 0 && !(name in chosen)) next
         for (i = 1; i <= n; i++) {
             if (index(name, r[i]) != 1) continue
             if (status == "not checked") { left[r[i]]++; continue }
