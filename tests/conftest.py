@@ -46,6 +46,27 @@ def without_history(folder: Path) -> Path:
     return folder
 
 
+def _font(names: tuple[str, ...]) -> Path | None:
+    folders = [Path(f) for f in ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts") if Path(f).is_dir()]
+    return next((p for folder in folders for name in names for p in sorted(folder.rglob(name))), None)
+
+
+# Times New Roman, or Liberation Serif (its metric twin), upright and bold: None when neither is installed.
+TIMES = _font(("times.ttf", "Times New Roman.ttf", "LiberationSerif-Regular.ttf"))
+TIMES_BOLD = _font(("timesbd.ttf", "Times New Roman Bold.ttf", "LiberationSerif-Bold.ttf"))
+NO_TIMES = TIMES is None or TIMES_BOLD is None
+
+
+def printed_mm(text: str, size: float, bold: bool = False) -> float:
+    """How wide text prints in Times New Roman at this size, in millimetres, from the font's own advance widths:
+    a measurement independent of the estimates giaouoc lays out with."""
+    from PIL import ImageFont
+
+    scale = 20  # pixels per point, so that rounding to whole pixels costs nothing
+    font = ImageFont.truetype(str(TIMES_BOLD if bold else TIMES), round(size * scale))
+    return font.getlength(text) / scale * 25.4 / 72
+
+
 def build_tree(base: Path, files: dict[str, str | bytes]) -> Path:
     """Write files under base (creating folders); bytes are written as they are."""
     for name, content in files.items():

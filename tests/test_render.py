@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from conftest import copy_sample, edit
+from conftest import NO_TIMES, copy_sample, edit, printed_mm
 from giaouoc.cli.app import app
 
 runner = CliRunner()
@@ -155,21 +155,7 @@ def test_page_number_field_from_the_second_page(rendered: Path) -> None:
     assert section.first_page_header.paragraphs[0].text == ""
 
 
-TIMES_BOLD = next((p for folder in ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts")
-                   for name in ("LiberationSerif-Bold.ttf", "timesbd.ttf", "Times New Roman Bold.ttf")
-                   for p in sorted(Path(folder).rglob(name)) if Path(folder).is_dir()), None)
-
-
-def printed_mm(text: str, size: float) -> float:
-    """How wide text prints in bold Times New Roman (or Liberation Serif, its metric twin), from the font's own
-    advance widths: a measurement independent of the estimates giaouoc lays out with."""
-    from PIL import ImageFont
-
-    scale = 20  # pixels per point, so that rounding to whole pixels costs nothing
-    return ImageFont.truetype(str(TIMES_BOLD), round(size * scale)).getlength(text) / scale * 25.4 / 72
-
-
-@pytest.mark.skipif(TIMES_BOLD is None, reason="neither Times New Roman nor Liberation Serif is installed")
+@pytest.mark.skipif(NO_TIMES, reason="neither Times New Roman nor Liberation Serif is installed")
 @pytest.mark.parametrize("doc", DOCS)
 def test_rule_under_the_title_is_a_third_to_a_half_of_its_line(rendered: Path, doc: str) -> None:
     """ND30 Phụ lục I, II.5.b: under the trích yếu a rule 1/3 to 1/2 as long as its line, centred."""
@@ -183,7 +169,7 @@ def test_rule_under_the_title_is_a_third_to_a_half_of_its_line(rendered: Path, d
     fmt = paragraphs[index].paragraph_format
     assert fmt.left_indent == fmt.right_indent
     length = width - 2 * fmt.left_indent / 36000
-    line = min(printed_mm(title.text, 14), width)  # a longer trích yếu wraps: its longest line fills the width
+    line = min(printed_mm(title.text, 14, bold=True), width)  # a longer trích yếu wraps: its longest line fills it
     assert line / 3 <= length <= line / 2, (title.text, length, line)
 
 

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 from typer.testing import CliRunner
 
-from conftest import copy_sample
+from conftest import NO_TIMES, copy_sample, edit, printed_mm
 from giaouoc.cli.app import app
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -231,3 +231,38 @@ def test_every_table_fits_between_the_margins(sample: Path, doc: str) -> None:
             assert 0 < int(stop.get(f"{W}pos") or 0) < width
     for indent in body.iter(f"{W}ind"):
         assert int(attr(indent, "left") or 0) + int(attr(indent, "right") or 0) < width
+
+
+# --- the header: lines broken between words, where the longer line is shortest (docs/van-ban.md) -------------------
+
+
+def _best_longer_line(words: list[str], bold: bool) -> float:
+    """The shortest possible longer line of a two-line break, never leaving one word alone of three or more."""
+    cuts = range(2, len(words) - 1) if len(words) > 3 else range(1, len(words))
+    return min(max(printed_mm(" ".join(words[:i]), 13, bold), printed_mm(" ".join(words[i:]), 13, bold)) for i in cuts)
+
+
+@pytest.mark.skipif(NO_TIMES, reason="neither Times New Roman nor Liberation Serif is installed")
+def test_long_header_lines_break_between_words_where_the_longer_line_is_shortest(sample: Path) -> None:
+    compact = sample / "compacts/2023/compact.yaml"
+    edit(compact, "authority: Công an tỉnh Quảng Bình", "authority: Công an Thành phố Hồ Chí Minh")
+    edit(compact, "  header: [KHỐI THI ĐUA, AN NINH NHÂN DÂN]", "")  # the tool breaks the issuer itself
+    header = render(sample, "to-trinh").find(f"{W}tbl")
+    assert header is not None
+    left = header.find(f"{W}tr/{W}tc")
+    assert left is not None
+    cell_mm = int(attr(left.find(f"{W}tcPr/{W}tcW"), "w") or 0) / TWIPS_PER_MM
+    paragraphs = left.findall(f"{W}p")
+    authority = [text(p) for p in paragraphs if text(p) and not any(bold(r) for r in p.iter(f"{W}r"))]
+    issuer = [text(p) for p in paragraphs if text(p) and all(bold(r) for r in p.iter(f"{W}r"))]
+    assert " ".join(authority) == "CÔNG AN THÀNH PHỐ HỒ CHÍ MINH" and len(authority) == 2
+    assert " ".join(issuer) == "KHỐI THI ĐUA AN NINH NHÂN DÂN" and len(issuer) == 2
+    for lines, is_bold in ((authority, False), (issuer, True)):
+        longer = max(printed_mm(line, 13, is_bold) for line in lines)
+        assert longer <= cell_mm
+        assert longer <= _best_longer_line(" ".join(lines).split(), is_bold) + 3, lines  # 3 mm: estimates differ
+    rule = next(p for p in paragraphs if props(p).find(f"{W}pBdr") is not None)
+    indent = props(rule).find(f"{W}ind")
+    length = cell_mm - (int(attr(indent, "left") or 0) + int(attr(indent, "right") or 0)) / TWIPS_PER_MM
+    longest = max(printed_mm(line, 13, True) for line in issuer)
+    assert longest / 3 <= length <= longest / 2  # the short rule under the issuer (II.3)
