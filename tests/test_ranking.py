@@ -253,3 +253,41 @@ def test_unregistered_unit_gets_no_title() -> None:
     ranking = rank_year(make_year({"a": {"scores": full(99)}, "b": {"scores": full(98), "registered": ["qt"]}},
                                   titles=[QT]))
     assert titles_of(ranking) == {"a": ([], []), "b": (["qt"], [])}
+
+
+def test_explanations_say_every_step_in_plain_words() -> None:
+    """rank --explain: the capped bonus, a provisional total, each neighbour by total or by tie-break, the band,
+    and history conditions with the span of years they read."""
+    from giaouoc.rank.explain import explain
+
+    titles = [{"id": "bk", "name": "Bằng khen", "history": [{"band": "Tốt", "years": 3}]},
+              {"id": "kt", "name": "Khen thưởng",
+               "history": [{"without": "bk", "years": 2}, {"title": "bk", "years": 1}]}]
+    scoring = {"bonus_cap": 5, "tie_break": ["penalty"], "bands": [{"name": "Tốt", "min": 75}, {"name": "Đạt", "min": 50}]}
+    year = make_year({
+        "a": {"scores": {1: {"self": 45}, 2: 40}, "bonus": [4, 3], "registered": ["bk", "kt"]},
+        "b": {"scores": full(80), "registered": ["kt"]},
+        "c": {"scores": full(80), "penalties": [1], "bonus": [1]},
+        "d": {"scores": full(60)},
+    }, scoring=scoring, titles=titles)
+    ranking = rank_year(year)
+    a, b, c = (explain(ranking, year, unit) for unit in "abc")
+    assert a[:5] == ["A — A: hạng 1.",
+                     "  Tổng điểm 90 = điểm các nội dung 85 + thưởng 5 (ghi 7, chỉ tính tối đa 5) − trừ 0.",
+                     "  Kết quả tạm tính: còn nội dung mới có điểm tự chấm, chưa có điểm Khối thống nhất.",
+                     "  Xếp trên B (80 điểm) vì tổng điểm 90 cao hơn.",
+                     "  Xếp loại: Tốt (từ 75 điểm)."]
+    assert "xếp loại từ «Tốt» trở lên 3 năm liền 2021–2023: 2021: chưa có kết quả;" in a[6]
+    assert "không được khen «Bằng khen» 2 năm liền 2022–2023:" in a[7] and "được khen «Bằng khen» năm 2023" in a[7]
+    assert b[2:4] == ["  Xếp dưới A (90 điểm) vì tổng điểm 80 thấp hơn.", "  Bằng tổng điểm 80 với C; xếp trên C vì có "
+                      "điểm trừ ít hơn (tiêu chí phụ «penalty»: 0 so với 1)."]
+    assert "2023 không đạt (không được đề nghị)" in b[-1]
+    assert c[2] == ("  Bằng tổng điểm 80 với B; xếp dưới B vì B có điểm trừ ít hơn (tiêu chí phụ «penalty»: 0 so "
+                    "với 1).")
+    assert len(c) > 1 and "Tổng điểm 80 = điểm các nội dung 80 + thưởng 1 − trừ 1." in c[1]
+
+
+def test_a_votes_tie_break_without_a_ballot_entry_counts_no_votes() -> None:
+    year = make_year({"a": {"scores": full(80)}, "b": {"scores": full(80)}}, scoring={"tie_break": ["votes:qt"]},
+                     titles=[{"id": "qt", "name": "Quyết thắng"}], ballot={"voters": 9, "votes": {}})
+    assert order(rank_year(year)) == [(1, "a"), (1, "b")]
