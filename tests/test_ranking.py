@@ -263,7 +263,8 @@ def test_explanations_say_every_step_in_plain_words() -> None:
     titles = [{"id": "bk", "name": "Bằng khen", "history": [{"band": "Tốt", "years": 3}]},
               {"id": "kt", "name": "Khen thưởng",
                "history": [{"without": "bk", "years": 2}, {"title": "bk", "years": 1}]}]
-    scoring = {"bonus_cap": 5, "tie_break": ["penalty"], "bands": [{"name": "Tốt", "min": 75}, {"name": "Đạt", "min": 50}]}
+    bands = [{"name": "Tốt", "min": 75}, {"name": "Đạt", "min": 50}]
+    scoring = {"bonus_cap": 5, "tie_break": ["penalty"], "bands": bands}
     year = make_year({
         "a": {"scores": {1: {"self": 45}, 2: 40}, "bonus": [4, 3], "registered": ["bk", "kt"]},
         "b": {"scores": full(80), "registered": ["kt"]},
