@@ -97,6 +97,12 @@ CASES = [
     ("review.yaml", 'end: "11:30"', 'end: "07:30"', "invalid-time", "end:"),
     ("review.yaml", 'start: "08:00"', 'start: "8h"', "invalid-time", "start:"),
     ("review.yaml", 'end: "11:30"', 'end: "08:00"', "invalid-time", 'end: "08:00"'),  # ends when it starts
+    ("review.yaml", "absent: []", "absent:\n  - {unit: pa05, reason: Đi công tác}\n  - {unit: pa05, reason: Ốm}",
+     "duplicate-id", "{unit: pa05, reason: Ốm}"),
+    ("review.yaml", "  leader: pa05", "  leader: pa55", "unknown-unit", "leader: pa55"),
+    ("review.yaml", "  deputy: pa01", "  deputy: pa11", "unknown-unit", "deputy: pa11"),
+    ("review.yaml", "  invalid: 0 ", "  invalid: 10 ", "ballot-mismatch", "invalid: 10"),
+    ("compact.yaml", "deputy: pa05", "deputy: pa55", "unknown-unit", "deputy: pa55"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bcx: {pa03: 8, pa05: 1}", "unknown-title", "co-bcx"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa55: 1}", "unknown-unit", "co-bca:"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 10, pa05: 1}", "votes-over-voters", "pa03: 10",
@@ -132,6 +138,8 @@ def test_rule(root: Path, case: tuple[Any, ...]) -> None:
     ("compact.yaml", "bonus_cap: 5", "bonus_cap: 0"),  # no bonus counts: allowed
     ("compact.yaml", "min_total: 95", "min_total: 0"),
     ("review.yaml", 'end: "11:30"', 'end: "08:01"'),  # a one-minute meeting
+    ("review.yaml", "  voters: 9", "  members: 9\n  voters: 9"),  # every member voted
+    ("review.yaml", "copies: 2", "copies: 1"),
     ("compact.yaml", "{name: Hoàn thành nhiệm vụ, short: HT, min: 50}", "{name: Hoàn thành nhiệm vụ, min: 50.5}"),
 ])
 def test_values_on_the_boundary_are_valid(root: Path, file: str, old: str, new: str) -> None:
