@@ -266,3 +266,111 @@ def test_long_header_lines_break_between_words_where_the_longer_line_is_shortest
     length = cell_mm - (int(attr(indent, "left") or 0) + int(attr(indent, "right") or 0)) / TWIPS_PER_MM
     longest = max(printed_mm(line, 13, True) for line in issuer)
     assert longest / 3 <= length <= longest / 2  # the short rule under the issuer (II.3)
+
+
+# --- Markdown as Word: headings, emphasis, breaks, alignment -------------------------------------------------------
+
+PROSE = """
+# Cấp một
+
+## Cấp hai
+
+#### Cấp bốn
+
+Chữ **đậm** và *nghiêng* rồi
+dòng mềm.
+
+| Tên | Ghi chú | Điểm |
+|---|---:|---:|
+| Phòng A | xong | 9,5 |
+"""
+
+
+def _runs(paragraph: ElementTree.Element) -> list[tuple[str, bool, bool]]:
+    return [(text(r), bold(r), r.find(f"{W}rPr/{W}i") is not None)
+            for r in paragraph.iter(f"{W}r") if r.find(f"{W}t") is not None]
+
+
+def test_headings_emphasis_and_soft_breaks(sample: Path) -> None:
+    path = sample / "compacts/2023/text/giao-uoc.md"
+    path.write_text(path.read_text(encoding="utf-8") + PROSE, encoding="utf-8")
+    paragraphs = {text(p): p for p in render(sample, "giao-uoc").findall(f"{W}p")}
+    one, two, four = paragraphs["Cấp một"], paragraphs["Cấp hai"], paragraphs["Cấp bốn"]
+    assert attr(props(one).find(f"{W}jc"), "val") == "center" and attr(props(one).find(f"{W}ind"), "firstLine") == "0"
+    assert justified(two) and attr(props(two).find(f"{W}ind"), "firstLine") == "720"
+    assert _runs(one) == [("Cấp một", True, False)] and _runs(two) == [("Cấp hai", True, False)]
+    assert _runs(four) == [("Cấp bốn", True, True)]  # level 4 and below: bold italic
+    assert all(keeps_with_next(p) for p in (one, two, four))
+    prose = paragraphs["Chữ đậm và nghiêng rồi dòng mềm."]
+    assert _runs(prose) == [("Chữ ", False, False), ("đậm", True, False), (" và ", False, False),
+                            ("nghiêng", False, True), (" rồi", False, False), (" ", False, False),
+                            ("dòng mềm.", False, False)]
+
+
+def test_table_cells_align_as_the_markdown_says_and_numbers_centre(sample: Path) -> None:
+    path = sample / "compacts/2023/text/giao-uoc.md"
+    path.write_text(path.read_text(encoding="utf-8") + PROSE, encoding="utf-8")
+    table = next(t for t in grid_tables(render(sample, "giao-uoc")) if "Ghi chú" in text(t.find(f"{W}tr")))
+    rows = [[c.find(f"{W}p") for c in row.findall(f"{W}tc")] for row in table.findall(f"{W}tr")]
+    align = [[attr(props(p).find(f"{W}jc"), "val") for p in row] for row in rows]
+    assert align == [["center", "center", "center"], ["left", "right", "center"]]
+    assert all(b for _, b, _ in _runs(rows[0][0])) and not any(b for _, b, _ in _runs(rows[1][0]))
+
+
+# --- numbers and band names never wrap (docs/van-ban.md, Tables) -----------------------------------------------------
+
+
+@pytest.mark.skipif(NO_TIMES, reason="neither Times New Roman nor Liberation Serif is installed")
+@pytest.mark.parametrize("doc", ["to-trinh", "bien-ban", "bang-diem"])
+def test_numbers_percentages_and_bands_fit_their_column(sample: Path, doc: str) -> None:
+    import re
+
+    whole = re.compile(r"[0-9][0-9,]*(%|/[0-9]+)?\Z|Hoàn thành|Không hoàn thành|HT|KHT|HTT|HTXS")
+    for table in grid_tables(render(sample, doc)):
+        margins = table.find(f"{W}tblPr/{W}tblCellMar")
+        pad = sum(int(attr(margins.find(f"{W}{side}"), "w") or 0) for side in ("left", "right")) if margins else 0
+        grid = [int(attr(c, "w") or 0) for c in table.findall(f"{W}tblGrid/{W}gridCol")]
+        for row in table.findall(f"{W}tr")[1:]:
+            for width, cell in zip(grid, row.findall(f"{W}tc"), strict=False):
+                content = text(cell).strip()
+                if content and whole.match(content):
+                    size = sizes(cell)[0]
+                    assert printed_mm(content, size) <= (width - pad) / TWIPS_PER_MM, (doc, content, width)
+
+
+# --- addressees, two signers, the page header -------------------------------------------------------------------------
+
+
+def test_several_addressees_stand_one_a_line(sample: Path) -> None:
+    edit(sample / "compacts/2023/compact.yaml", "    to: [Hội đồng Thi đua - Khen thưởng Công an tỉnh Quảng Bình]",
+         "    to: [Hội đồng Thi đua - Khen thưởng Công an tỉnh, Giám đốc Công an tỉnh]")
+    texts = [text(p) for p in render(sample, "to-trinh").findall(f"{W}p")]
+    start = texts.index("Kính gửi:")
+    assert texts[start + 1:start + 3] == ["- Hội đồng Thi đua - Khen thưởng Công an tỉnh;", "- Giám đốc Công an tỉnh."]
+
+
+def test_two_signers_stand_left_and_right_of_the_middle(sample: Path) -> None:
+    body = render(sample, "bien-ban")
+    width = text_width(body)
+    heads = next(p for p in body.findall(f"{W}p") if "THƯ KÝ" in text(p))
+    stops = [int(stop.get(f"{W}pos") or 0) for stop in props(heads).iter(f"{W}tab")]
+    assert len(stops) == 2 and 0 < stops[0] < width / 2 < stops[1] < width
+    assert text(heads).split("\t")[1:] == ["THƯ KÝ", "CHỦ TỌA"]
+
+
+def test_the_page_number_is_a_centred_field_in_the_header_from_page_two(sample: Path) -> None:
+    """ND30 I.7: page numbers centred in the top margin, none on the first page."""
+    render(sample, "bien-ban")
+    rels = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    with zipfile.ZipFile(sample / "out/2023/bien-ban.docx") as archive:
+        section = ElementTree.fromstring(archive.read("word/document.xml")).find(f"{W}body/{W}sectPr")
+        targets = {r.get("Id"): r.get("Target") for r in ElementTree.fromstring(
+            archive.read("word/_rels/document.xml.rels"))}
+        assert section is not None and section.find(f"{W}titlePg") is not None
+        headers = {attr(r, "type"): ElementTree.fromstring(archive.read("word/" + (targets[r.get(rels)] or "")))
+                   for r in section.findall(f"{W}headerReference")}
+    numbered, first = headers["default"], headers["first"]
+    assert [attr(f, "fldCharType") for f in numbered.iter(f"{W}fldChar")] == ["begin", "separate", "end"]
+    assert "PAGE" in "".join(t.text or "" for t in numbered.iter(f"{W}instrText"))
+    assert attr(numbered.find(f"{W}p/{W}pPr/{W}jc"), "val") == "center"
+    assert set(sizes(numbered)) == {13} and sizes(first) == [] and first.find(f".//{W}fldChar") is None
