@@ -434,3 +434,20 @@ def test_a_band_condition_on_this_year_counts_higher_bands_too(band: str, total:
     units = {"a": {"scores": full(total), "registered": ["bk"]}}
     ranking = rank_year(make_year(units, items={1: 100, 2: 0.5}, scoring=scoring, titles=[bk]))
     assert (ranking.result("a").titles == ["bk"]) is proposed
+
+
+def test_explanations_of_waiting_and_implied_registrations() -> None:
+    from giaouoc.rank.explain import explain
+
+    def lines(votes: dict[str, Any]) -> list[str]:
+        year = make_year({"a": {"scores": full(95), "registered": ["co", "tt"]}}, titles=[CO, QT, TT],
+                         ballot={"voters": 9, "votes": votes})
+        return explain(rank_year(year), year, "a")
+
+    tt = next(line for line in lines({}) if line.startswith("    - Tiên tiến:"))
+    assert tt == ("    - Tiên tiến: chưa quyết định — chờ quyết định «Quyết thắng»; điều kiện đang chờ: đang chờ quyết "
+                  "định «Quyết thắng», cùng nhóm.")
+    qt = next(line for line in lines({"qt": {"a": 9}}) if line.startswith("    - Quyết thắng:"))
+    assert "được tính là đã đăng ký (do đăng ký danh hiệu cao hơn)" in qt  # Cờ requires it
+    assert any("Quyết thắng: không được đề nghị" in line and "được 3/9 phiếu (33,33%), chưa đạt tỷ lệ tối thiểu 50%"
+               in line for line in lines({"qt": {"a": 3}}))
