@@ -3,10 +3,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from giaouoc.problems import Report
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "compacts" / "2023"
@@ -94,25 +97,28 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-# --- the codes a test run produces (tests/test_codes.py) -------------------------------------------------------------
-# With GIAOUOC_RECORD_CODES=<file>, every problem code added to a Report is recorded with the test that produced it
-# ("tests/test_x.py::test_name", parameters dropped) and the record written to <file> as JSON at the end.
+# --- every problem any test meets -----------------------------------------------------------------------------------
+# Each problem says what is wrong in a Vietnamese sentence (checked for every problem any test produces), and with
+# GIAOUOC_RECORD_CODES=<file> every code is recorded with the test that produced it ("tests/test_x.py::test_name",
+# parameters dropped) and the record written to <file> as JSON at the end (tests/test_codes.py).
 _RECORD = os.environ.get("GIAOUOC_RECORD_CODES")
 _PRODUCED: dict[str, set[str]] = {}
 
-if _RECORD:
-    from giaouoc.problems import Report
 
-    def _recording(method: Any) -> Any:
-        def record(self: Report, *args: Any) -> None:
-            current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0].split("[", 1)[0]
-            _PRODUCED.setdefault(current, set()).add(args[-2])  # (..., code, message)
-            method(self, *args)
+def _checked(method: Any) -> Any:
+    def add(self: Report, *args: Any) -> None:
+        code, message = args[-2:]
+        assert isinstance(message, str) and message.strip() and message == unicodedata.normalize("NFC", message), \
+            (code, message)
+        current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0].split("[", 1)[0]
+        _PRODUCED.setdefault(current, set()).add(code)
+        method(self, *args)
 
-        return record
+    return add
 
-    Report.add = _recording(Report.add)  # type: ignore[method-assign]
-    Report.add_cell = _recording(Report.add_cell)  # type: ignore[method-assign]
+
+Report.add = _checked(Report.add)  # type: ignore[method-assign]
+Report.add_cell = _checked(Report.add_cell)  # type: ignore[method-assign]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
