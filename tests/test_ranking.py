@@ -269,7 +269,8 @@ def test_explanations_say_every_step_in_plain_words() -> None:
         "a": {"scores": {1: {"self": 45}, 2: 40}, "bonus": [4, 3], "registered": ["bk", "kt"]},
         "b": {"scores": full(80), "registered": ["kt"]},
         "c": {"scores": full(80), "penalties": [1], "bonus": [1]},
-        "d": {"scores": full(60)},
+        "d": {"scores": full(40)},
+        "e": {"scores": full(40)},
     }, scoring=scoring, titles=titles)
     ranking = rank_year(year)
     a, b, c = (explain(ranking, year, unit) for unit in "abc")
@@ -286,9 +287,16 @@ def test_explanations_say_every_step_in_plain_words() -> None:
     assert c[2] == ("  Bằng tổng điểm 80 với B; xếp dưới B vì B có điểm trừ ít hơn (tiêu chí phụ «penalty»: 0 so "
                     "với 1).")
     assert len(c) > 1 and "Tổng điểm 80 = điểm các nội dung 80 + thưởng 1 − trừ 1." in c[1]
+    d = explain(ranking, year, "d")
+    assert d[2:5] == ["  Xếp dưới C (80 điểm) vì tổng điểm 40 thấp hơn.",
+                      "  Đồng hạng 4 với E: bằng tổng điểm 40 và bằng nhau ở mọi tiêu chí phụ (penalty); thứ tự trong "
+                      "bảng theo tên.", "  Xếp loại: không có (tổng điểm dưới mọi mức xếp loại)."]
 
 
 def test_a_votes_tie_break_without_a_ballot_entry_counts_no_votes() -> None:
     year = make_year({"a": {"scores": full(80)}, "b": {"scores": full(80)}}, scoring={"tie_break": ["votes:qt"]},
                      titles=[{"id": "qt", "name": "Quyết thắng"}], ballot={"voters": 9, "votes": {}})
     assert order(rank_year(year)) == [(1, "a"), (1, "b")]
+    year = make_year({"a": {"scores": full(80)}, "b": {"scores": full(80)}}, scoring={"tie_break": ["votes:qt"]},
+                     titles=[{"id": "qt", "name": "Quyết thắng"}], ballot={"voters": 9, "votes": {"qt": {"b": 1}}})
+    assert order(rank_year(year)) == [(1, "b"), (2, "a")]  # a, missing from the entry, has no votes

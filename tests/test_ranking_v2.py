@@ -156,8 +156,14 @@ def test_vote_thresholds(threshold: Any, key: str, votes: int, voters: int, memb
     ballot: dict[str, Any] = {"voters": voters, "votes": {"qt": {"a": votes}}}
     if members:
         ballot["members"] = members
-    ranking = rank_year(make_year({"a": {"scores": full(90), "registered": ["qt"]}}, titles=[title], ballot=ballot))
+    year = make_year({"a": {"scores": full(90), "registered": ["qt"]}}, titles=[title], ballot=ballot)
+    ranking = rank_year(year)
     assert (ranking.result("a").titles == ["qt"]) is expected
+    from giaouoc.rank.explain import explain
+
+    said = " ".join(explain(ranking, year, "a"))
+    assert (f"được {votes}/{members} phiếu" in said and "trên tổng số thành viên" in said) if base else \
+        f"được {votes}/{voters} phiếu" in said and "trên tổng số thành viên" not in said
 
 
 def test_fraction_threshold_is_exact() -> None:
@@ -421,8 +427,14 @@ def test_a_condition_on_this_years_title_waits_holds_or_fails_with_it(kind: str,
     bk = {"id": "bk", "name": "Bằng khen", "history": [{kind: "qt", "years": 1}]}
     qt = {"id": "qt", "name": "Quyết thắng", "min_vote_share": 0.5}
     units = {"a": {"scores": full(90), "registered": ["qt", "bk"]}}
-    ranking = rank_year(make_year(units, titles=[qt, bk], ballot={"voters": 9, "votes": votes}))
+    year = make_year(units, titles=[qt, bk], ballot={"voters": 9, "votes": votes})
+    ranking = rank_year(year)
     assert outcome(ranking, "a", "bk") == expected
+    if expected[0] == "proposed":
+        from giaouoc.rank.explain import explain
+
+        said = "2023 đạt (được đề nghị)" if kind == "title" else "2023 đạt (không được đề nghị)"
+        assert any(said in line for line in explain(ranking, year, "a"))
 
 
 @pytest.mark.parametrize(("band", "total", "proposed"), [("Tốt", 75, True), ("Tốt", 95, True), ("Tốt", 74, False),
@@ -448,6 +460,8 @@ def test_explanations_of_waiting_and_implied_registrations() -> None:
     assert tt == ("    - Tiên tiến: chưa quyết định — chờ quyết định «Quyết thắng»; điều kiện đang chờ: đang chờ quyết "
                   "định «Quyết thắng», cùng nhóm.")
     qt = next(line for line in lines({"qt": {"a": 9}}) if line.startswith("    - Quyết thắng:"))
-    assert "được tính là đã đăng ký (do đăng ký danh hiệu cao hơn)" in qt  # Cờ requires it
+    assert "(được tính là đã đăng ký (do đăng ký danh hiệu cao hơn); tổng điểm 95 đạt mức tối thiểu 80;" in qt
+    co = next(line for line in lines({"qt": {"a": 9}, "co": {"a": 9}}) if line.startswith("    - Cờ:"))
+    assert "(đã đăng ký thi đua;" in co
     assert any("Quyết thắng: không được đề nghị" in line and "được 3/9 phiếu (33,33%), chưa đạt tỷ lệ tối thiểu 50%"
                in line for line in lines({"qt": {"a": 3}}))
