@@ -7,8 +7,9 @@
 # Defaults: all rooms, 1 worker, every mutant. With a sample size N, only every k-th mutant of each room is
 # tested (about N of them, the same ones each time): a quick estimate of the kill rate.
 # Settings live in pyproject.toml [tool.mutmut]: the files mutated, the test files that speak for them.
-# mutmut works in a copy of the tree (mutants/, ignored by git) and keeps its results there, so a second run
-# tests only mutants whose code or tests changed; delete mutants/ to start afresh.
+# mutmut works in a copy of the tree (mutants/, ignored by git) and keeps its results there: a second run tests
+# only mutants without a result (new, or whose function changed); delete mutants/ to test everything afresh, or
+# `python -m mutmut run <names>` to retest some after changing the tests.
 # `python -m mutmut show <name>` prints one mutant's diff; `python -m mutmut browse` browses them all.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,23 +29,23 @@ if [ ! -d mutants ]; then  # the first run generates every mutant and learns whi
 fi
 : > mutants/sample.txt
 for room in $rooms; do
-    if [ "$sample" -gt 0 ]; then
-        names=$(python -m mutmut results --all true | sed -n "s/^ *\(${room}[^:]*\): .*/\1/p" | sort -V |
-                awk -v n="$sample" '{ all[NR] = $0 } END { k = int((NR + n - 1) / n); for (i = 1; i <= NR; i += k) print all[i] }')
-    else
-        names="${room}*"
-    fi
-    [ "$sample" -gt 0 ] && printf '%s\n' $names >> mutants/sample.txt
+    # The room's mutants (every k-th of them when sampling), then those without a result: mutmut reruns every
+    # mutant it is given by name, so the ones already tested (and unchanged since) are left out.
+    python -m mutmut results --all true | sed -n "s/^ *\(${room}[^:]*\): .*/\1/p" | sort -V |
+        awk -v n="$sample" '{ all[NR] = $0 } END { k = n > 0 ? int((NR + n - 1) / n) : 1
+                                                   for (i = 1; i <= NR; i += k) print all[i] }' >> mutants/sample.txt
+    names=$(python -m mutmut results --all true | sed -n "s/^ *\(${room}[^:]*\): not checked$/\1/p" |
+            grep -Fx -f mutants/sample.txt || true)
     # mutmut exits non-zero when mutants survive; the summary below says how many.
     # shellcheck disable=SC2086
-    python -m mutmut run --max-children "$workers" $names || true
+    [ -z "$names" ] || python -m mutmut run --max-children "$workers" $names || true
 done
 # One line per room: killed / tested (of the sample, when sampling), then every tested mutant not killed.
-python -m mutmut results --all true | awk -v rooms="$rooms" -v sample="$sample" '
-    BEGIN { n = split(rooms, r, " "); while (sample > 0 && (getline name < "mutants/sample.txt") > 0) chosen[name] = 1 }
+python -m mutmut results --all true | awk -v rooms="$rooms" '
+    BEGIN { n = split(rooms, r, " "); while ((getline name < "mutants/sample.txt") > 0) chosen[name] = 1 }
     {
         name = $1; sub(/:$/, "", name); status = $0; sub(/^[^:]*: /, "", status)
-        if (sample > 0 && !(name in chosen)) next
+        if (!(name in chosen)) next
         for (i = 1; i <= n; i++) {
             if (index(name, r[i]) != 1) continue
             if (status == "not checked") { left[r[i]]++; continue }
