@@ -374,3 +374,22 @@ def test_the_page_number_is_a_centred_field_in_the_header_from_page_two(sample: 
     assert "PAGE" in "".join(t.text or "" for t in numbered.iter(f"{W}instrText"))
     assert attr(numbered.find(f"{W}p/{W}pPr/{W}jc"), "val") == "center"
     assert set(sizes(numbered)) == {13} and sizes(first) == [] and first.find(f".//{W}fldChar") is None
+
+
+@pytest.mark.skipif(NO_TIMES, reason="neither Times New Roman nor Liberation Serif is installed")
+def test_a_long_recipient_wraps_inside_its_column_without_a_lone_last_word(sample: Path) -> None:
+    # filled word by word, its lines would end with "ngay);" alone
+    entry = ("Đồng chí Phó Giám đốc phụ trách Khối, các đồng chí Trưởng phòng nghiệp vụ thuộc Công an tỉnh và Thủ "
+             "trưởng các đơn vị có liên quan (để biết, phối hợp thực hiện ngay)")
+    compact = sample / "compacts/2023/compact.yaml"
+    edit(compact, "      - Đồng chí Phó Giám đốc phụ trách Khối (để báo cáo)", f"      - {entry}")
+    body = render(sample, "to-trinh")
+    paragraphs = body.findall(f"{W}p")
+    start = next(i for i, p in enumerate(paragraphs) if text(p).startswith("Nơi nhận:"))
+    signer = int(next(props(paragraphs[start]).iter(f"{W}tab")).get(f"{W}pos") or 0)
+    column_mm = (2 * signer - text_width(body)) / TWIPS_PER_MM  # the signer's block is centred on the right column
+    left = [text(p).split("\t")[0] for p in paragraphs[start + 1:]]
+    lines = left[left.index("- Như trên;") + 1:left.index("- Lưu: VT, PA03, 02b.")]
+    assert " ".join(lines) == f"- {entry};" and len(lines) >= 3
+    assert len(lines[-1].split()) >= 2
+    assert all(printed_mm(line, 11) <= column_mm * 1.1 for line in lines), (lines, column_mm)
