@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import edit
+from giaouoc.cli.app import app
 from giaouoc.problems import Problem
 from giaouoc.rules import load_year
 
@@ -224,3 +227,22 @@ def test_control_characters_in_text_files_but_not_windows_line_ends(root: Path) 
     (problem,) = problems(root)
     assert (problem.code, problem.file, problem.line, problem.column) == (
         "control-char", "compacts/2023/text/giao-uoc.md", 2, 4)
+
+
+def test_a_cycle_is_named_the_way_round_it_goes(root: Path) -> None:
+    """Cờ → Quyết thắng → Tiên tiến → Cờ, with Tiên tiến also requiring Quyết thắng (a shorter way back)."""
+    path = root / "compacts/2023/compact.yaml"
+    edit(path, "    min_vote_share: 0.5", "    min_vote_share: 0.5\n    requires: [tien-tien]")
+    edit(path, "    min_total: 75\ndocuments:", "    min_total: 75\n    requires: [quyet-thang, co-bca]\ndocuments:")
+    found = {p.message.split("«")[1].split("»")[0]: p.message for p in problems(root) if p.code == "requires-cycle"}
+    assert set(found) == {"co-bca", "quyet-thang", "tien-tien"}
+    assert "co-bca → quyet-thang → tien-tien → co-bca" in found["co-bca"]
+    assert "quyet-thang → tien-tien → quyet-thang" in found["quyet-thang"]
+
+
+def test_a_title_read_in_earlier_years_must_exist_in_some_year(root: Path) -> None:
+    edit(root / "compacts/2023/compact.yaml", "{without: co-bca, years: 1, before: true}",
+         "{without: co-bca-cu, years: 1, before: true}")
+    result = CliRunner().invoke(app, ["--root", str(root), "validate", "--format", "json"])
+    found = [(p["code"], p["file"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [("unknown-title", "compacts/2023/compact.yaml")] and result.exit_code == 1

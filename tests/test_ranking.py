@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from factory import full, make_year
@@ -300,3 +301,14 @@ def test_a_votes_tie_break_without_a_ballot_entry_counts_no_votes() -> None:
     year = make_year({"a": {"scores": full(80)}, "b": {"scores": full(80)}}, scoring={"tie_break": ["votes:qt"]},
                      titles=[{"id": "qt", "name": "Quyết thắng"}], ballot={"voters": 9, "votes": {"qt": {"b": 1}}})
     assert order(rank_year(year)) == [(1, "b"), (2, "a")]  # a, missing from the entry, has no votes
+
+
+def test_a_unit_without_a_score_file_is_not_ranked_and_names_every_item(root: Path) -> None:
+    from giaouoc.rules import load_year
+
+    (root / "compacts/2023/scores/pa09.yaml").unlink()
+    year, _ = load_year(root, root / "compacts/2023")
+    assert year is not None
+    result = rank_year(year).result("pa09")
+    assert result.rank is None and not result.excluded and (result.bonus, result.penalty) == (0, 0)
+    assert result.not_ranked == "thiếu điểm nội dung " + ", ".join(str(i) for i in range(1, 14))
