@@ -465,3 +465,22 @@ def test_explanations_of_waiting_and_implied_registrations() -> None:
     assert "(đã đăng ký thi đua;" in co
     assert any("Quyết thắng: không được đề nghị" in line and "được 3/9 phiếu (33,33%), chưa đạt tỷ lệ tối thiểu 50%"
                in line for line in lines({"qt": {"a": 3}}))
+
+
+def test_status_counts_what_each_unit_has_entered(root: Path) -> None:
+    """status --format json: per unit, the scores entered and agreed, what is missing, bonus and penalties."""
+    scores = root / "compacts/2023/scores"
+    (scores / "pa09.yaml").unlink()
+    edit(scores / "pa03.yaml", "  7: {self: 8, block: 8}", "  7: {self: 8}")
+    edit(scores / "pa03.yaml", "  4: {self: 10, block: 10}\n", "")
+    document = json.loads(runner.invoke(app, ["--root", str(root), "status", "2023", "--format", "json"]).stdout)
+    units = {u["id"]: u for u in document["units"]}
+    assert document["items"] == 13 and document["review"] is True and not document["scoring_complete"]
+    assert {k: units["pa03"][k] for k in ("has_file", "self_scores", "block_scores", "missing", "bonus")} == {
+        "has_file": True, "self_scores": 12, "block_scores": 11, "missing": [4], "bonus": 2}
+    assert {k: units["pa09"][k] for k in ("has_file", "self_scores", "block_scores", "bonus", "penalties")} == {
+        "has_file": False, "self_scores": 0, "block_scores": 0, "bonus": 0, "penalties": 0}
+    assert units["pa09"]["missing"] == list(range(1, 14)) and units["pa02"]["penalties"] == 0.5
+    (root / "compacts/2023/review.yaml").unlink()
+    document = json.loads(runner.invoke(app, ["--root", str(root), "status", "2023", "--format", "json"]).stdout)
+    assert document["review"] is False and document["ballot"] == []
