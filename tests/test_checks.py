@@ -105,6 +105,10 @@ CASES = [
     ("review.yaml", "  leader: pa05", "  leader: pa55", "unknown-unit", "leader: pa55"),
     ("review.yaml", "  deputy: pa01", "  deputy: pa11", "unknown-unit", "deputy: pa11"),
     ("review.yaml", "  invalid: 0 ", "  invalid: 10 ", "ballot-mismatch", "invalid: 10"),
+    ("decisions.yaml", "      tien-tien: [pv06]\n", "      tien-tien: [pv06]\nbands:\n  pa77: Hoàn thành nhiệm vụ\n",
+     "unknown-unit", "pa77:"),
+    ("decisions.yaml", "      tien-tien: [pv06]\n", "      tien-tien: [pv06]\nbands:\n  pa01: Giỏi\n", "unknown-band",
+     "pa01: Giỏi"),
     ("compact.yaml", "deputy: pa05", "deputy: pa55", "unknown-unit", "deputy: pa55"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bcx: {pa03: 8, pa05: 1}", "unknown-title", "co-bcx"),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa55: 1}", "unknown-unit", "co-bca:"),
@@ -246,3 +250,9 @@ def test_a_title_read_in_earlier_years_must_exist_in_some_year(root: Path) -> No
     result = CliRunner().invoke(app, ["--root", str(root), "validate", "--format", "json"])
     found = [(p["code"], p["file"]) for p in json.loads(result.stdout)["problems"]]
     assert found == [("unknown-title", "compacts/2023/compact.yaml")] and result.exit_code == 1
+
+
+def test_a_duplicate_name_names_the_unit_it_repeats(root: Path) -> None:
+    edit(root / "compacts/2023/units.yaml", "name: Phòng An ninh nội địa", "name: PHÒNG AN NINH ĐỐI NGOẠI")
+    (problem,) = problems(root)
+    assert "«PHÒNG AN NINH ĐỐI NGOẠI»" in problem.message and "«Phòng An ninh đối ngoại»" in problem.message
