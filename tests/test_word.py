@@ -120,6 +120,7 @@ def test_header_and_recipient_sizes(sample: Path) -> None:
     paragraphs = body.findall(f"{W}p")
     title = next(p for p in paragraphs if text(p).startswith("Về việc đề nghị khen thưởng"))
     assert set(sizes(title)) == {14} and all(bold(r) for r in title.iter(f"{W}r") if r.find(f"{W}t") is not None)
+    assert keeps_with_next(title)  # the trích yếu stays with what follows it
     recipients = next(p for p in paragraphs if text(p).startswith("Nơi nhận:"))
     first = next(r for r in recipients.iter(f"{W}r") if (r.findtext(f"{W}t") or "").startswith("Nơi nhận:"))
     assert sizes(first) == [12] and bold(first) and first.find(f"{W}rPr/{W}i") is not None
@@ -153,6 +154,8 @@ EXTRA = """
 
 - Gạch đầu dòng
 
+Đoạn sau danh sách.
+
 | A | B | C |
 |---|---|---|
 | một | hai | ba |
@@ -179,7 +182,7 @@ def test_ordered_lists_are_numbered_from_their_start(with_markdown: ElementTree.
     texts = [text(p) for p in with_markdown.findall(f"{W}p")]
     steps = [t for t in texts if t.split(". ", 1)[-1].startswith("Bước")]
     assert steps == ["1. Bước một", "2. Bước hai", "3. Bước ba (danh sách đánh số từ 3)", "4. Bước bốn"]
-    assert "- Gạch đầu dòng" in texts
+    assert "- Gạch đầu dòng" in texts and "Đoạn sau danh sách." in texts  # a list ends where it ends
 
 
 def test_table_type_is_smaller_the_more_columns_a_table_has(with_markdown: ElementTree.Element) -> None:
@@ -314,6 +317,7 @@ def test_table_cells_align_as_the_markdown_says_and_numbers_centre(sample: Path)
     rows = [[c.find(f"{W}p") for c in row.findall(f"{W}tc")] for row in table.findall(f"{W}tr")]
     align = [[attr(props(p).find(f"{W}jc"), "val") for p in row] for row in rows]
     assert align == [["center", "center", "center"], ["left", "right", "center"]]
+    assert attr(table.find(f"{W}tblPr/{W}jc"), "val") == "center"  # the table stands centred on the page
     assert all(b for _, b, _ in _runs(rows[0][0])) and not any(b for _, b, _ in _runs(rows[1][0]))
 
 
@@ -347,6 +351,8 @@ def test_several_addressees_stand_one_a_line(sample: Path) -> None:
     texts = [text(p) for p in render(sample, "to-trinh").findall(f"{W}p")]
     start = texts.index("Kính gửi:")
     assert texts[start + 1:start + 3] == ["- Hội đồng Thi đua - Khen thưởng Công an tỉnh;", "- Giám đốc Công an tỉnh."]
+    paragraphs = render(sample, "to-trinh").findall(f"{W}p")
+    assert all(attr(props(p).find(f"{W}jc"), "val") == "center" for p in paragraphs[start:start + 3])
 
 
 def test_two_signers_stand_left_and_right_of_the_middle(sample: Path) -> None:
@@ -393,3 +399,31 @@ def test_a_long_recipient_wraps_inside_its_column_without_a_lone_last_word(sampl
     assert " ".join(lines) == f"- {entry};" and len(lines) >= 3
     assert len(lines[-1].split()) >= 2
     assert all(printed_mm(line, 11) <= column_mm * 1.1 for line in lines), (lines, column_mm)
+
+
+@pytest.mark.parametrize(("doc", "size"), [("to-trinh", (210, 297)), ("bang-diem", (297, 210))])
+def test_a4_with_the_decree_margins(sample: Path, doc: str, size: tuple[int, int]) -> None:
+    """ND30 I.1 and I.3: A4 (the bảng điểm landscape); margins top 20, bottom 20, left 30, right 15 mm."""
+    section = render(sample, doc).find(f"{W}sectPr")
+    assert section is not None
+    page, margins = section.find(f"{W}pgSz"), section.find(f"{W}pgMar")
+    assert tuple(round(int(attr(page, side) or 0) / TWIPS_PER_MM) for side in ("w", "h")) == size
+    assert (attr(page, "orient") == "landscape") is (size[0] > size[1])
+    assert [round(int(attr(margins, side) or 0) / TWIPS_PER_MM) for side in ("top", "bottom", "left", "right")] == [
+        20, 20, 30, 15]
+
+
+@pytest.mark.skipif(NO_TIMES, reason="neither Times New Roman nor Liberation Serif is installed")
+@pytest.mark.parametrize("doc", ["giao-uoc", "bang-diem", "bien-ban", "to-trinh"])
+def test_the_rule_under_the_title_is_a_third_to_a_half_of_its_line(sample: Path, doc: str) -> None:
+    """ND30 II.5.b, in portrait and landscape: the rule is centred and 1/3 to 1/2 as long as the trích yếu's line
+    (measured with the font's own widths; a longer trích yếu wraps and its longest line fills the width)."""
+    body = render(sample, doc)
+    width = text_width(body) / TWIPS_PER_MM
+    paragraphs = body.findall(f"{W}p")
+    index = next(i for i, p in enumerate(paragraphs) if props(p).find(f"{W}pBdr") is not None)
+    title = next(text(p) for p in reversed(paragraphs[:index]) if text(p) and not text(p).startswith("("))
+    indent = props(paragraphs[index]).find(f"{W}ind")
+    left, right = (int(attr(indent, side) or 0) / TWIPS_PER_MM for side in ("left", "right"))
+    line = min(printed_mm(title, 14, bold=True), width)
+    assert left == right and line / 3 <= width - left - right <= line / 2
