@@ -47,6 +47,10 @@ CASES = [
     ("compact.yaml", "  - id: quyet-thang", "  - id: co-bca\n    name: Trùng mã\n  - id: quyet-thang",
      "duplicate-id", "- id: co-bca\n"),
     ("compact.yaml", "requires: [quyet-thang]", "requires: [quyet-thang-x]", "unknown-title", "requires:"),
+    ("compact.yaml", "{without: co-bca, years: 1, before: true}", "{without: co-bca-x, years: 1}", "unknown-title",
+     "{without: co-bca-x"),
+    ("compact.yaml", "  - id: quyet-thang", "  - name: Trùng mã\n    id: co-bca\n  - id: quyet-thang", "duplicate-id",
+     "    id: co-bca\n"),
     ("compact.yaml", "    min_vote_share: 0.5", "    min_vote_share: 0.5\n    requires: [co-bca]",
      "requires-cycle", "requires: [quyet-thang]", {"also": [("requires-cycle", "compact.yaml", "requires: [co-bca]")]}),
     ("compact.yaml", "max: 1", "max: 0", "invalid-max", "max: 0"),
@@ -97,6 +101,10 @@ CASES = [
     ("scores/pa03.yaml", "  4: {self: 10, block: 10}", '  4: {self: 10, block: 10, note: "a\\u0007b"}',
      "control-char", "4: {"),
     ("review.yaml", "date: 2023-11-20", "date: 2024-01-05", "date-outside-year", "date: 2024-01-05"),
+    ("review.yaml", 'date: 2023-11-20\nstart: "08:00"', 'start: "08:00"\ndate: 2024-01-05', "date-outside-year",
+     "date: 2024-01-05"),  # reported on the date's own line, wherever it stands
+    ("review.yaml", "    co-bca: {pa03: 8, pa05: 1}", "    co-bca:\n      pa03: 8\n      pa55: 1", "unknown-unit",
+     "pa55: 1"),
     ("review.yaml", 'end: "11:30"', 'end: "07:30"', "invalid-time", "end:"),
     ("review.yaml", 'start: "08:00"', 'start: "8h"', "invalid-time", "start:"),
     ("review.yaml", 'end: "11:30"', 'end: "08:00"', "invalid-time", 'end: "08:00"'),  # ends when it starts
