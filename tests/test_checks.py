@@ -81,6 +81,9 @@ CASES = [
     ("items.yaml", "max: 12", "max: 13", "total-mismatch", "items:"),
     ("items.yaml", "  - id: 2\n", "  - id: 1\n", "duplicate-id", "- id: 1\n", {"drop": ["scores"]}),
     ("items.yaml", "  - id: 2\n", "  - id: 0\n", "invalid-id", "- id: 0\n", {"drop": ["scores"]}),
+    ("items.yaml", '  - id: 2\n    title: Lãnh đạo, chỉ đạo, tổ chức phong trào thi đua "Vì An ninh Tổ quốc" trong '
+     'Khối và trong đơn vị\n', '  - title: Lãnh đạo\n    id: 0\n', "invalid-id", "    id: 0\n",
+     {"drop": ["scores"]}),
     ("items.yaml", "    max: 12", "    max: -12", "invalid-max", "max: -12",
      {"drop": ["scores"], "also": [("total-mismatch", "items.yaml", "items:")]}),
     ("scores/pa03.yaml", "unit: pa03", "unit: pa05", "unit-mismatch", "unit: pa05"),
@@ -264,3 +267,11 @@ def test_a_duplicate_name_names_the_unit_it_repeats(root: Path) -> None:
     edit(root / "compacts/2023/units.yaml", "name: Phòng An ninh nội địa", "name: PHÒNG AN NINH ĐỐI NGOẠI")
     (problem,) = problems(root)
     assert "«PHÒNG AN NINH ĐỐI NGOẠI»" in problem.message and "«Phòng An ninh đối ngoại»" in problem.message
+
+
+def test_a_copy_of_a_score_file_is_named_as_such(root: Path) -> None:
+    scores = root / "compacts/2023/scores"
+    shutil.copy(scores / "pa03.yaml", scores / "pa03 - Copy.yaml")
+    (problem,) = problems(root)
+    assert (problem.code, problem.file, problem.line) == ("unit-mismatch", "compacts/2023/scores/pa03 - Copy.yaml", 2)
+    assert "«pa03 - Copy.yaml»" in problem.message and "pa03.yaml" in problem.message

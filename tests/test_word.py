@@ -116,6 +116,13 @@ def test_header_and_recipient_sizes(sample: Path) -> None:
     lines = {text(p): sizes(p) for p in header.iter(f"{W}p") if text(p)}
     assert lines["CÔNG AN TỈNH QUẢNG BÌNH"] == [13] and lines["KHỐI THI ĐUA"] == [13]
     assert lines["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"][0] in (12, 13)
+    if not NO_TIMES:  # the quốc hiệu stands on one line of its cell
+        right = header.findall(f"{W}tr/{W}tc")[1]
+        margins = header.find(f"{W}tblPr/{W}tblCellMar")
+        pad = sum(int(attr(margins.find(f"{W}{s}"), "w") or 0) for s in ("left", "right")) if margins else 0
+        room = (int(attr(right.find(f"{W}tcPr/{W}tcW"), "w") or 0) - pad) / TWIPS_PER_MM
+        nation = lines["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"][0]
+        assert printed_mm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nation, bold=True) <= room
     assert lines["Quảng Bình, ngày 25 tháng 11 năm 2023"] == [14]
     paragraphs = body.findall(f"{W}p")
     title = next(p for p in paragraphs if text(p).startswith("Về việc đề nghị khen thưởng"))
@@ -427,3 +434,25 @@ def test_the_rule_under_the_title_is_a_third_to_a_half_of_its_line(sample: Path,
     left, right = (int(attr(indent, side) or 0) / TWIPS_PER_MM for side in ("left", "right"))
     line = min(printed_mm(title, 14, bold=True), width)
     assert left == right and line / 3 <= width - left - right <= line / 2
+
+
+@pytest.mark.parametrize("doc", ["giao-uoc", "bang-diem", "bien-ban", "to-trinh"])
+def test_text_stands_only_in_text_elements(sample: Path, doc: str) -> None:
+    """Word refuses a file with characters between property elements: text only in w:t and w:instrText."""
+    for element in render(sample, doc).iter():
+        if element.tag not in (f"{W}t", f"{W}instrText"):
+            assert not (element.text or "").strip(), (element.tag, element.text)
+        assert not (element.tail or "").strip(), (element.tag, element.tail)
+
+
+@pytest.mark.skipif(NO_TIMES, reason="neither Times New Roman nor Liberation Serif is installed")
+def test_a_recipient_a_little_too_long_breaks_in_two_balanced_lines(sample: Path) -> None:
+    paragraphs = render(sample, "to-trinh").findall(f"{W}p")
+    start = next(i for i, p in enumerate(paragraphs) if text(p).startswith("Nơi nhận:"))
+    left = [text(p).split("\t")[0] for p in paragraphs[start:]]
+    lines = left[left.index("- Như trên;") + 1:left.index("- Lưu: VT, PA03, 02b.")]
+    assert " ".join(lines) == "- Đồng chí Phó Giám đốc phụ trách Khối (để báo cáo);" and len(lines) == 2
+    words = " ".join(lines).split()
+    best = min(max(printed_mm(" ".join(words[:i]), 11), printed_mm(" ".join(words[i:]), 11))
+               for i in range(2, len(words) - 1))
+    assert max(printed_mm(line, 11) for line in lines) <= best + 3
