@@ -53,6 +53,11 @@ CASES = [
      "    id: co-bca\n"),
     ("compact.yaml", "    min_vote_share: 0.5", "    min_vote_share: 0.5\n    requires: [co-bca]",
      "requires-cycle", "requires: [quyet-thang]", {"also": [("requires-cycle", "compact.yaml", "requires: [co-bca]")]}),
+    ("compact.yaml", "      - {title: quyet-thang, years: 2}", "      - {title: bk-bo, years: 1}", "requires-cycle",
+     "      - {band: Hoàn thành xuất sắc nhiệm vụ, years: 2}"),  # a cycle through history: at the title's conditions
+    ("compact.yaml", "      - {title: quyet-thang, years: 2}",
+     "      - {band: Hoàn thành xuất sắc nhiệm vụ, title: quyet-thang, years: 2}", "invalid-history",
+     "title: quyet-thang, years: 2}"),
     ("compact.yaml", "max: 1", "max: 0", "invalid-max", "max: 0"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 1.5", "invalid-vote-share", "min_vote_share: 1.5"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 0", "invalid-vote-share", "min_vote_share: 0\n"),
