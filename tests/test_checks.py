@@ -58,6 +58,8 @@ CASES = [
     ("compact.yaml", "      - {title: quyet-thang, years: 2}",
      "      - {band: Hoàn thành xuất sắc nhiệm vụ, title: quyet-thang, years: 2}", "invalid-history",
      "title: quyet-thang, years: 2}"),
+    ("compact.yaml", "      - {title: quyet-thang, years: 2}", "      - {title: quyet-thang, years: 0}",
+     "invalid-history", "years: 0}"),
     ("compact.yaml", "max: 1", "max: 0", "invalid-max", "max: 0"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 1.5", "invalid-vote-share", "min_vote_share: 1.5"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 0", "invalid-vote-share", "min_vote_share: 0\n"),
@@ -131,6 +133,8 @@ CASES = [
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 10, pa05: 1}", "votes-over-voters", "pa03: 10",
      {"also": [("votes-over-max", "review.yaml", "co-bca:")]}),
     ("review.yaml", "co-bca: {pa03: 8, pa05: 1}", "co-bca: {pa03: 8, pa05: 5}", "votes-over-max", "co-bca:"),
+    ("review.yaml", "    co-bca: {pa03: 8, pa05: 1}", "    co-bca:\n      pa03: 10\n      pa05: 1", "votes-over-voters",
+     "pa03: 10", {"also": [("votes-over-max", "review.yaml", "co-bca:")]}),  # block style: each count at its line
     ("review.yaml", "secretary:", "secretaty:", "unknown-key", "secretaty:",
      {"also": [("missing-key", "review.yaml", "date: 2023-11-20")]}),
 ]
@@ -280,3 +284,10 @@ def test_a_copy_of_a_score_file_is_named_as_such(root: Path) -> None:
     (problem,) = problems(root)
     assert (problem.code, problem.file, problem.line) == ("unit-mismatch", "compacts/2023/scores/pa03 - Copy.yaml", 2)
     assert "«pa03 - Copy.yaml»" in problem.message and "pa03.yaml" in problem.message
+
+
+def test_incomplete_scores_list_every_missing_item(root: Path) -> None:
+    edit(root / "compacts/2023/scores/pa03.yaml", "  7: {self: 8, block: 8}\n", "")
+    edit(root / "compacts/2023/scores/pa03.yaml", "  8: {self: 7.5, block: 7.5}\n", "")
+    (problem,) = problems(root)
+    assert problem.code == "incomplete-scores" and "7, 8" in problem.message

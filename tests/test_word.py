@@ -124,6 +124,10 @@ def test_header_and_recipient_sizes(sample: Path) -> None:
         nation = lines["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"][0]
         assert printed_mm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nation, bold=True) <= room
     assert lines["Quảng Bình, ngày 25 tháng 11 năm 2023"] == [14]
+    for paragraph in header.findall(f"{W}tr/{W}tc/{W}p"):  # the header's lines follow with no gap (II.2.b)
+        if text(paragraph):
+            spacing = props(paragraph).find(f"{W}spacing")
+            assert attr(spacing, "after") == "0" or text(paragraph).startswith(("Số:", "Quảng Bình")), text(paragraph)
     paragraphs = body.findall(f"{W}p")
     title = next(p for p in paragraphs if text(p).startswith("Về việc đề nghị khen thưởng"))
     assert set(sizes(title)) == {14} and all(bold(r) for r in title.iter(f"{W}r") if r.find(f"{W}t") is not None)
@@ -131,6 +135,9 @@ def test_header_and_recipient_sizes(sample: Path) -> None:
     recipients = next(p for p in paragraphs if text(p).startswith("Nơi nhận:"))
     first = next(r for r in recipients.iter(f"{W}r") if (r.findtext(f"{W}t") or "").startswith("Nơi nhận:"))
     assert sizes(first) == [12] and bold(first) and first.find(f"{W}rPr/{W}i") is not None
+    signer = next(p for p in paragraphs if text(p).endswith("\tThượng tá Lê Văn C"))
+    name = [r for r in signer.iter(f"{W}r") if (r.findtext(f"{W}t") or "").strip()][-1]
+    assert sizes(name) == [14] and bold(name)  # the signer's name, bold 14 pt (II.8)
     as_above = next(p for p in paragraphs if text(p).startswith("- Như trên;"))
     run = next(r for r in as_above.iter(f"{W}r") if (r.findtext(f"{W}t") or "").startswith("- Như trên;"))
     assert sizes(run) == [11] and not bold(run)
