@@ -12,6 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from conftest import NO_TIMES, copy_sample, edit, printed_mm
@@ -135,6 +136,8 @@ def test_header_and_recipient_sizes(sample: Path) -> None:
     recipients = next(p for p in paragraphs if text(p).startswith("Nơi nhận:"))
     first = next(r for r in recipients.iter(f"{W}r") if (r.findtext(f"{W}t") or "").startswith("Nơi nhận:"))
     assert sizes(first) == [12] and bold(first) and first.find(f"{W}rPr/{W}i") is not None
+    kind = next(p for p in paragraphs if text(p) == "TỜ TRÌNH")
+    assert _runs(kind) == [("TỜ TRÌNH", True, False)] and sizes(kind) == [14]  # the document's type, bold (II.5)
     signer = next(p for p in paragraphs if text(p).endswith("\tThượng tá Lê Văn C"))
     name = [r for r in signer.iter(f"{W}r") if (r.findtext(f"{W}t") or "").strip()][-1]
     assert sizes(name) == [14] and bold(name)  # the signer's name, bold 14 pt (II.8)
@@ -297,6 +300,8 @@ PROSE = """
 Chữ **đậm** và *nghiêng* rồi
 dòng mềm.
 
+Thẻ <b>giữ nguyên</b> như chữ.
+
 | Tên | Ghi chú | Điểm |
 |---|---:|---:|
 | Phòng A | xong | 9,5 |
@@ -318,6 +323,7 @@ def test_headings_emphasis_and_soft_breaks(sample: Path) -> None:
     assert _runs(one) == [("Cấp một", True, False)] and _runs(two) == [("Cấp hai", True, False)]
     assert _runs(four) == [("Cấp bốn", True, True)]  # level 4 and below: bold italic
     assert all(keeps_with_next(p) for p in (one, two, four))
+    assert "Thẻ <b>giữ nguyên</b> như chữ." in paragraphs  # inline HTML is text, never dropped
     prose = paragraphs["Chữ đậm và nghiêng rồi dòng mềm."]
     assert _runs(prose) == [("Chữ ", False, False), ("đậm", True, False), (" và ", False, False),
                             ("nghiêng", False, True), (" rồi", False, False), (" ", False, False),
@@ -463,3 +469,33 @@ def test_a_recipient_a_little_too_long_breaks_in_two_balanced_lines(sample: Path
     best = min(max(printed_mm(" ".join(words[:i]), 11), printed_mm(" ".join(words[i:]), 11))
                for i in range(2, len(words) - 1))
     assert max(printed_mm(line, 11) for line in lines) <= best + 3
+
+
+def test_the_signature_grid_holds_only_headings_and_names(sample: Path) -> None:
+    texts = [text(p) for p in render(sample, "giao-uoc").findall(f"{W}p")]
+    start = next(i for i, t in enumerate(texts) if t.startswith("\tPHÒNG"))
+    grid = texts[start:next(i for i, t in enumerate(texts) if "CHỦ TRÌ HỘI NGHỊ" in t)]
+    cells = [cell for line in grid for cell in line.split("\t") if cell]
+    units = yaml.safe_load((sample / "compacts/2023/units.yaml").read_text(encoding="utf-8"))["units"]
+    said = [u["name"].upper() for u in units] + [u["head"]["title"].upper() for u in units] + [
+        f"{u['head']['rank']} {u['head']['name']}" for u in units]  # a long heading wraps: its lines are parts
+    assert cells and all(any(cell in whole for whole in said) for cell in cells), cells
+
+
+def test_every_style_a_part_uses_is_defined(sample: Path) -> None:
+    import re
+
+    render(sample, "to-trinh")
+    with zipfile.ZipFile(sample / "out/2023/to-trinh.docx") as archive:
+        parts = "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("word/"))
+        defined = set(re.findall(r'w:styleId="([^"]+)"', archive.read("word/styles.xml").decode("utf-8")))
+    used = set(re.findall(r'w:(?:pStyle|tblStyle|rStyle) w:val="([^"]+)"', parts))
+    assert used and used <= defined, used - defined
+
+
+def test_a_standalone_landscape_score_table_keeps_the_quoc_hieu_at_12_to_13_pt(sample: Path) -> None:
+    (sample / "compacts/2023/review.yaml").unlink()
+    header = render(sample, "bang-diem").find(f"{W}tbl")
+    assert header is not None
+    nation = next(p for p in header.iter(f"{W}p") if text(p) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert sizes(nation)[0] in (12, 13)
