@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from giaouoc.problems import Report
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "compacts" / "2023"
@@ -83,6 +88,27 @@ def before_the_ballot(folder: Path) -> Path:
     return path
 
 
+def _font(names: tuple[str, ...]) -> Path | None:
+    folders = [Path(f) for f in ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts") if Path(f).is_dir()]
+    return next((p for folder in folders for name in names for p in sorted(folder.rglob(name))), None)
+
+
+# Times New Roman, or Liberation Serif (its metric twin), upright and bold: None when neither is installed.
+TIMES = _font(("times.ttf", "Times New Roman.ttf", "LiberationSerif-Regular.ttf"))
+TIMES_BOLD = _font(("timesbd.ttf", "Times New Roman Bold.ttf", "LiberationSerif-Bold.ttf"))
+NO_TIMES = TIMES is None or TIMES_BOLD is None
+
+
+def printed_mm(text: str, size: float, bold: bool = False) -> float:
+    """How wide text prints in Times New Roman at this size, in millimetres, from the font's own advance widths:
+    a measurement independent of the estimates giaouoc lays out with."""
+    from PIL import ImageFont
+
+    scale = 20  # pixels per point, so that rounding to whole pixels costs nothing
+    font = ImageFont.truetype(str(TIMES_BOLD if bold else TIMES), round(size * scale))
+    return font.getlength(text) / scale * 25.4 / 72
+
+
 def build_tree(base: Path, files: dict[str, str | bytes]) -> Path:
     """Write files under base (creating folders); bytes are written as they are."""
     for name, content in files.items():
@@ -129,3 +155,32 @@ def past_of(root: Path, year: Any) -> Any:
 # Warnings about text bound to another year (rules/yearbound.py): a test year made by copying the sample into
 # 2022 gets them, rightly; tests of other rules leave them out.
 YEAR_BOUND = frozenset({"date-mismatch", "anniversary-copied", "text-not-in-force"})
+
+
+# --- every problem any test meets -----------------------------------------------------------------------------------
+# Each problem says what is wrong in a Vietnamese sentence (checked for every problem any test produces), and with
+# GIAOUOC_RECORD_CODES=<file> every code is recorded with the test that produced it ("tests/test_x.py::test_name",
+# parameters dropped) and the record written to <file> as JSON at the end (tests/test_codes.py).
+_RECORD = os.environ.get("GIAOUOC_RECORD_CODES")
+_PRODUCED: dict[str, set[str]] = {}
+
+
+def _checked(method: Any) -> Any:
+    def add(self: Report, *args: Any, **keywords: Any) -> None:
+        code, message = args[-2:]
+        assert isinstance(message, str) and message.strip() and message == unicodedata.normalize("NFC", message), \
+            (code, message)
+        current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0].split("[", 1)[0]
+        _PRODUCED.setdefault(current, set()).add(code)
+        method(self, *args, **keywords)
+
+    return add
+
+
+Report.add = _checked(Report.add)  # type: ignore[method-assign]
+Report.add_cell = _checked(Report.add_cell)  # type: ignore[method-assign]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _RECORD:
+        Path(_RECORD).write_text(json.dumps({test: sorted(codes) for test, codes in _PRODUCED.items()}), "utf-8")

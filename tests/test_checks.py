@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import edit, hand_written
+from giaouoc.cli.app import app
 from giaouoc.problems import Problem
 from giaouoc.rules import load_year
 
@@ -44,12 +47,30 @@ CASES = [
     ("compact.yaml", "  - id: quyet-thang", "  - id: co-bca\n    name: Trùng mã\n  - id: quyet-thang",
      "duplicate-id", "- id: co-bca\n"),
     ("compact.yaml", "requires: [quyet-thang]", "requires: [quyet-thang-x]", "unknown-title", "requires:"),
+    ("compact.yaml", "{without: co-bca, years: 1, before: true}", "{without: co-bca-x, years: 1}", "unknown-title",
+     "{without: co-bca-x"),
+    ("compact.yaml", "  - id: quyet-thang", "  - name: Trùng mã\n    id: co-bca\n  - id: quyet-thang", "duplicate-id",
+     "    id: co-bca\n"),
     ("compact.yaml", "    min_vote_share: 0.5", "    min_vote_share: 0.5\n    requires: [co-bca]",
      "requires-cycle", "requires: [quyet-thang]", {"also": [("requires-cycle", "compact.yaml", "requires: [co-bca]")]}),
+    ("compact.yaml", "      - {title: quyet-thang, years: 2}", "      - {title: bk-bo, years: 1}", "requires-cycle",
+     "      - {band: Hoàn thành xuất sắc nhiệm vụ, years: 2}"),  # a cycle through history: at the title's conditions
+    ("compact.yaml", "      - {title: quyet-thang, years: 2}",
+     "      - {band: Hoàn thành xuất sắc nhiệm vụ, title: quyet-thang, years: 2}", "invalid-history",
+     "title: quyet-thang, years: 2}"),
+    ("compact.yaml", "      - {title: quyet-thang, years: 2}", "      - {title: quyet-thang, years: 0}",
+     "invalid-history", "years: 0}"),
     ("compact.yaml", "max: 1", "max: 0", "invalid-max", "max: 0"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 1.5", "invalid-vote-share", "min_vote_share: 1.5"),
     ("compact.yaml", "min_vote_share: 0.8", "min_vote_share: 0", "invalid-vote-share", "min_vote_share: 0\n"),
     ("compact.yaml", "code: KANND", "code: kannd", "invalid-id", "code: kannd"),
+    ("compact.yaml", "total: 100", "total: 0", "invalid-max", "total: 0",
+     {"also": [("total-mismatch", "items.yaml", "items:")]}),
+    ("compact.yaml", "bonus_cap: 5", "bonus_cap: -1", "invalid-max", "bonus_cap: -1"),
+    ("compact.yaml", "{name: Hoàn thành nhiệm vụ, short: HT, min: 50}", "{name: Hoàn thành tốt nhiệm vụ, min: 50}",
+     "duplicate-band", "{name: Hoàn thành tốt nhiệm vụ, min: 50}"),
+    ("compact.yaml", "min: 0}", "min: -1}", "invalid-max", "min: -1}"),
+    ("compact.yaml", "min_total: 95", "min_total: -1", "invalid-max", "min_total: -1"),
     ("compact.yaml", "bonus_cap: 5", "bonus_kap: 5", "unknown-key", "bonus_kap"),
     ("compact.yaml", "  bien-ban:", "  bien-bản:", "unknown-key", "bien-bản:"),
     ("compact.yaml", "authority: Công an tỉnh Quảng Bình\n", "", "missing-key", "year: 2023"),
@@ -69,6 +90,9 @@ CASES = [
     ("items.yaml", "max: 12", "max: 13", "total-mismatch", "items:"),
     ("items.yaml", "  - id: 2\n", "  - id: 1\n", "duplicate-id", "- id: 1\n", {"drop": ["scores"]}),
     ("items.yaml", "  - id: 2\n", "  - id: 0\n", "invalid-id", "- id: 0\n", {"drop": ["scores"]}),
+    ("items.yaml", '  - id: 2\n    title: Lãnh đạo, chỉ đạo, tổ chức phong trào thi đua "Vì An ninh Tổ quốc" trong '
+     'Khối và trong đơn vị\n', '  - title: Lãnh đạo\n    id: 0\n', "invalid-id", "    id: 0\n",
+     {"drop": ["scores"]}),
     ("items.yaml", "    max: 12", "    max: -12", "invalid-max", "max: -12",
      {"drop": ["scores"], "also": [("total-mismatch", "items.yaml", "items:")]}),
     ("scores/pa03.yaml", "unit: pa03", "unit: pa05", "unit-mismatch", "unit: pa05"),
@@ -130,14 +154,31 @@ CASES = [
     ("grades/pa01/pa02.yaml", "  5: {", "  14: 1\n  5: {", "unknown-item", "  14: 1"),
     ("grades/pa01/pa02.yaml", "5b: đạt", "5b: 1", "invalid-pass", "  5: {"),
     ("review.yaml", "date: 2023-11-20", "date: 2024-01-05", "date-outside-year", "date: 2024-01-05"),
+    ("review.yaml", 'date: 2023-11-20\nstart: "08:00"', 'start: "08:00"\ndate: 2024-01-05', "date-outside-year",
+     "date: 2024-01-05"),  # reported on the date's own line, wherever it stands
     ("review.yaml", 'end: "11:30"', 'end: "07:30"', "invalid-time", "end:"),
     ("review.yaml", 'start: "08:00"', 'start: "8h"', "invalid-time", "start:"),
+    ("review.yaml", 'end: "11:30"', 'end: "08:00"', "invalid-time", 'end: "08:00"'),  # ends when it starts
+    ("review.yaml", "absent: []", "absent:\n  - {unit: pa05, reason: Đi công tác}\n  - {unit: pa05, reason: Ốm}",
+     "duplicate-id", "{unit: pa05, reason: Ốm}"),
+    ("review.yaml", "  leader: pa05", "  leader: pa55", "unknown-unit", "leader: pa55"),
+    ("review.yaml", "  deputy: pa01", "  deputy: pa11", "unknown-unit", "deputy: pa11"),
+    ("review.yaml", "  invalid: 0 ", "  invalid: 10 ", "ballot-mismatch", "invalid: 10", {"hand": True}),
+    ("decisions.yaml", "      tien-tien: [pv06]\n", "      tien-tien: [pv06]\nbands:\n  pa77: Hoàn thành nhiệm vụ\n",
+     "unknown-unit", "pa77:"),
+    ("decisions.yaml", "      tien-tien: [pv06]\n", "      tien-tien: [pv06]\nbands:\n  pa01: Giỏi\n", "unknown-band",
+     "pa01: Giỏi"),
+    ("compact.yaml", "deputy: pa05", "deputy: pa55", "unknown-unit", "deputy: pa55"),
     ("review.yaml", "co-bca: {pa03: 8}", "co-bcx: {pa03: 8}", "unknown-title", "co-bcx", {"hand": True}),
     ("review.yaml", "co-bca: {pa03: 8}", "co-bca: {pa03: 8, pa55: 1}", "unknown-unit", "co-bca:", {"hand": True}),
     ("review.yaml", "co-bca: {pa03: 8}", "co-bca: {pa03: 10}", "votes-over-voters", "pa03: 10",
      {"also": [("votes-over-max", "review.yaml", "co-bca:")], "hand": True}),
     ("review.yaml", "co-bca: {pa03: 8}", "co-bca: {pa03: 8, pa05: 5}", "votes-over-max", "co-bca:",
      {"hand": True}),
+    ("review.yaml", "    co-bca: {pa03: 8}", "    co-bca:\n      pa03: 8\n      pa55: 1", "unknown-unit", "pa55: 1",
+     {"hand": True}),
+    ("review.yaml", "    co-bca: {pa03: 8}", "    co-bca:\n      pa03: 10", "votes-over-voters", "pa03: 10",
+     {"also": [("votes-over-max", "review.yaml", "co-bca:")], "hand": True}),  # block style: each count at its line
     ("review.yaml", "secretary:", "secretaty:", "unknown-key", "secretaty:",
      {"also": [("missing-key", "review.yaml", "date: 2023-11-20")]}),
 ]
@@ -164,6 +205,19 @@ def test_rule(root: Path, case: tuple[Any, ...]) -> None:
     found = [(p.code, p.file.removeprefix("compacts/2023/"), p.line) for p in problems(root)]
     assert sorted(found) == sorted(expected), [p.as_text() for p in problems(root)]
     assert all(p.severity == "error" for p in problems(root))
+
+
+@pytest.mark.parametrize(("file", "old", "new"), [
+    ("compact.yaml", "bonus_cap: 5", "bonus_cap: 0"),  # no bonus counts: allowed
+    ("compact.yaml", "min_total: 95", "min_total: 0"),
+    ("review.yaml", 'end: "11:30"', 'end: "08:01"'),  # a one-minute meeting
+    ("review.yaml", 'quorum: "2/3"', "quorum: 1"),  # every member present: exactly the quorum
+    ("compact.yaml", "{name: Hoàn thành nhiệm vụ, short: HT, min: 50}", "{name: Hoàn thành nhiệm vụ, min: 50.5}"),
+])
+def test_values_on_the_boundary_are_valid(root: Path, file: str, old: str, new: str) -> None:
+    """The other side of each boundary above: the rule refuses no more than it must."""
+    edit(root / "compacts" / "2023" / file, old, new)
+    assert problems(root) == []
 
 
 def last_line_of(path: Path, needle: str) -> int:
@@ -243,3 +297,43 @@ def test_control_characters_in_text_files_but_not_windows_line_ends(root: Path) 
     (problem,) = problems(root)
     assert (problem.code, problem.file, problem.line, problem.column) == (
         "control-char", "compacts/2023/text/giao-uoc.md", 2, 4)
+
+
+def test_a_cycle_is_named_the_way_round_it_goes(root: Path) -> None:
+    """Cờ → Quyết thắng → Tiên tiến → Cờ, with Tiên tiến also requiring Quyết thắng (a shorter way back)."""
+    path = root / "compacts/2023/compact.yaml"
+    edit(path, "    min_vote_share: 0.5", "    min_vote_share: 0.5\n    requires: [tien-tien]")
+    edit(path, "    min_total: 75\ndocuments:", "    min_total: 75\n    requires: [quyet-thang, co-bca]\ndocuments:")
+    found = {p.message.split("«")[1].split("»")[0]: p.message for p in problems(root) if p.code == "requires-cycle"}
+    assert set(found) == {"co-bca", "quyet-thang", "tien-tien"}
+    assert "co-bca → quyet-thang → tien-tien → co-bca" in found["co-bca"]
+    assert "quyet-thang → tien-tien → quyet-thang" in found["quyet-thang"]
+
+
+def test_a_title_read_in_earlier_years_must_exist_in_some_year(root: Path) -> None:
+    edit(root / "compacts/2023/compact.yaml", "{without: co-bca, years: 1, before: true}",
+         "{without: co-bca-cu, years: 1, before: true}")
+    result = CliRunner().invoke(app, ["--root", str(root), "validate", "--format", "json"])
+    found = [(p["code"], p["file"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [("unknown-title", "compacts/2023/compact.yaml")] and result.exit_code == 1
+
+
+def test_a_duplicate_name_names_the_unit_it_repeats(root: Path) -> None:
+    edit(root / "compacts/2023/units.yaml", "name: Phòng An ninh nội địa", "name: PHÒNG AN NINH ĐỐI NGOẠI")
+    (problem,) = problems(root)
+    assert "«PHÒNG AN NINH ĐỐI NGOẠI»" in problem.message and "«Phòng An ninh đối ngoại»" in problem.message
+
+
+def test_a_copy_of_a_score_file_is_named_as_such(root: Path) -> None:
+    scores = root / "compacts/2023/scores"
+    shutil.copy(scores / "pa03.yaml", scores / "pa03 - Copy.yaml")
+    (problem,) = problems(root)
+    assert (problem.code, problem.file, problem.line) == ("unit-mismatch", "compacts/2023/scores/pa03 - Copy.yaml", 2)
+    assert "«pa03 - Copy.yaml»" in problem.message and "pa03.yaml" in problem.message
+
+
+def test_incomplete_scores_list_every_missing_item(root: Path) -> None:
+    edit(root / "compacts/2023/scores/pa03.yaml", "  7: {self: 8, block: 8}\n", "")
+    edit(root / "compacts/2023/scores/pa03.yaml", "  9: {self: 4.5, block: 4.5}\n", "")
+    (problem,) = problems(root)
+    assert problem.code == "incomplete-scores" and "7, 9" in problem.message

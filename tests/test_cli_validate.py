@@ -54,7 +54,7 @@ def test_json_format(root: Path) -> None:
     assert document == {
         "ok": True, "errors": 0, "warnings": 1,
         "problems": [{"severity": "warning", "code": "incomplete-scores", "file": "compacts/2023/scores/pa03.yaml",
-                      "line": 3, "column": 1, "message": "đơn vị «pa03» chưa có điểm nội dung 7"}],
+                      "line": 3, "column": 1, "message": "đơn vị «pa03» thiếu điểm nội dung 7"}],
     }
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,18 +45,30 @@ EDIT_CASES: list[tuple[str, str | None, str, list[tuple[str, str, str]]]] = [
                                                  ("grade-mismatch", "grades/pv06/pa01.yaml", "unit: pa01")]),
     ("scores/pa04.yaml", "8d: {self: 0, block: 1}", "8d: {self: 0}", [("open-dispute", "scores/pa04.yaml", "  8:\n")]),
 ]
-# Codes whose failing inputs are tested in another module (checked to be there).
-ELSEWHERE = {"form-mismatch": "test_sheets.py", "missing-file": "test_checks.py",
-             "missing-members": "test_ranking_v2.py", "vote-share-conflict": "test_ranking_v2.py",
-             "missing-scores": "test_checks.py"}
-ELSEWHERE |= dict.fromkeys(["award-not-proposed", "unknown-band", "duplicate-band", "invalid-history",
-                            "duplicate-award", "year-in-both", "unknown-predecessor", "predecessor-exists",
-                            "closed-year-changed", "unknown-past-unit", "year-has-errors"], "test_history.py")
-ELSEWHERE |= dict.fromkeys(["header-mismatch", "base-punctuation", "ballot-mismatch"], "test_documents_data.py")
-ELSEWHERE |= dict.fromkeys(["unreadable", "file-too-large", "outside-root", "history-year", "bidi-char",
-                            "more-problems"],
-                           "test_hostile.py")
-ELSEWHERE["template-error"] = "test_render.py"
+# Codes whose failing inputs are tests of their own, here or in another module ("file::test", or "file" when any of its
+# tests will do): test_every_code_has_a_failing_input runs each of these tests and requires it to produce its code.
+ELSEWHERE = {
+    "form-mismatch": "test_sheets.py::test_refused_cells_name_the_address_and_write_nothing",
+    "missing-file": "test_checks.py::test_missing_required_file",
+    "missing-scores": "test_checks.py::test_incomplete_scoring_is_a_warning",
+    "missing-members": "test_ranking_v2.py::test_vote_base_members_needs_members_in_the_ballot",
+    "vote-share-conflict": "test_ranking_v2.py::test_new_title_keys_are_checked_with_their_line",
+    "award-not-proposed": "test_history.py::test_award_not_proposed_is_a_warning",
+    "unknown-predecessor": "test_history.py::test_lineage_is_checked",
+    "predecessor-exists": "test_history.py::test_lineage_is_checked",
+    "closed-year-changed": "test_history.py::test_added_and_removed_files_break_the_seal",
+    "year-has-errors": "test_history.py::test_earlier_year_with_errors_waits_with_a_warning",
+    "file-too-large": "test_hostile.py::test_oversized_data_file",
+    "outside-root": "test_hostile.py::test_a_text_file_linked_outside_the_root_is_refused",
+    "unreadable": "test_codes.py::test_a_folder_where_a_data_file_belongs_is_unreadable",
+    "template-error": "test_render.py::test_validate_checks_the_data_roots_templates_in_vietnamese",
+}
+ELSEWHERE |= dict.fromkeys(["unknown-band", "invalid-history"], "test_history.py::test_history_conditions_are_checked")
+ELSEWHERE |= dict.fromkeys(["duplicate-award", "year-in-both", "unknown-past-unit"],
+                           "test_history.py::test_new_files_are_checked_with_file_and_line")
+ELSEWHERE |= dict.fromkeys(["header-mismatch", "base-punctuation", "ballot-mismatch"],
+                           "test_documents_data.py::test_new_keys_are_checked")
+ELSEWHERE |= dict.fromkeys(["history-year", "bidi-char", "more-problems"], "test_hostile.py")
 ELSEWHERE |= dict.fromkeys(["import-conflict", "form-without-base"], "test_forms_merge.py")
 ELSEWHERE |= dict.fromkeys(["copies-mismatch", "no-quorum", "invalid-ballot", "candidates-changed",
                             "quorum-needs-attendance"], "test_meeting.py")
@@ -84,15 +100,34 @@ def test_edit_case(root: Path, file: str, old: str, new: str, expected: list[tup
     assert _problems(root) == sorted((c, f, last_line_of(root / YEAR / f, n)) for c, f, n in expected)
 
 
-def test_every_code_has_a_failing_input() -> None:
+def test_a_folder_where_a_data_file_belongs_is_unreadable(root: Path) -> None:
+    """A file the loader cannot read (as root, a folder in its place; chmod 000 stops only other users)."""
+    path = root / YEAR / "units.yaml"
+    path.unlink()
+    path.mkdir()
+    assert _problems(root) == [("unreadable", "units.yaml", 1)]
+
+
+def test_every_code_has_a_failing_input(tmp_path: Path) -> None:
+    """Every code is produced by some broken input: the cases of this module (each run above and compared with
+    the full list of codes it gives), and the tests named in ELSEWHERE, run here with the codes recorded."""
     covered = {case[3] for case in CASES}
     covered |= {also[0] for case in CASES if len(case) > 5 for also in case[5].get("also", [])}
     covered |= {code for case in FILE_CASES for code, _ in case[2]}
     covered |= {code for case in EDIT_CASES for code, _, _ in case[3]}
-    for code, module in ELSEWHERE.items():
-        assert f"{code}" in (REPO / "tests" / module).read_text(encoding="utf-8"), (code, module)
-        covered.add(code)
-    assert sorted(set(CODES) - covered) == []
+    record = tmp_path / "codes.json"
+    environment = {**os.environ, "GIAOUOC_RECORD_CODES": str(record),
+                   "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
+    tests = sorted({f"tests/{test}" for test in ELSEWHERE.values()})
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests], cwd=REPO,
+                         env=environment, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout[-3000:]
+    produced = json.loads(record.read_text(encoding="utf-8"))
+    # a test named "file::test" must produce its code; a file named alone, any of its tests
+    missing = [(code, test) for code, test in ELSEWHERE.items()
+               if not any(code in codes for name, codes in produced.items() if name.startswith(f"tests/{test}"))]
+    assert missing == []
+    assert sorted(set(CODES) - covered - set(ELSEWHERE)) == []
 
 
 def test_every_code_is_used_by_the_source() -> None:

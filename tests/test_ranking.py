@@ -6,6 +6,7 @@ import functools
 import math
 import operator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -147,6 +148,15 @@ def test_excluded_and_incomplete_units_are_not_ranked() -> None:
     assert ranking.result("a").titles == []
 
 
+def test_an_excluded_unit_lets_the_year_be_final_a_unit_missing_scores_does_not() -> None:
+    """ranking.md §5: final when every unit is ranked or excluded (and nothing is provisional or pending)."""
+    units = {"a": {"scores": full(50)}, "b": {"scores": full(40), "excluded": "Có cán bộ đang bị xem xét kỷ luật"}}
+    excluded = rank_year(make_year(units))
+    assert excluded.result("b").rank is None and excluded.result("b").excluded and excluded.final
+    incomplete = rank_year(make_year({**units, "b": {"scores": {1: 40}}}))
+    assert incomplete.result("b").rank is None and not incomplete.result("b").excluded and not incomplete.final
+
+
 def test_self_score_makes_a_unit_provisional() -> None:
     year = make_year({"a": {"scores": {1: {"self": 50, "block": 45}, 2: {"self": 40}}}, "b": {"scores": full(10)}})
     ranking = rank_year(year)
@@ -261,3 +271,65 @@ def test_unregistered_unit_gets_no_title() -> None:
     ranking = rank_year(make_year({"a": {"scores": full(99)}, "b": {"scores": full(98), "registered": ["qt"]}},
                                   titles=[QT]))
     assert titles_of(ranking) == {"a": ([], []), "b": (["qt"], [])}
+
+
+def test_explanations_say_every_step_in_plain_words() -> None:
+    """rank --explain: the capped bonus, a provisional total, each neighbour by total or by tie-break, the band,
+    and history conditions with the span of years they read."""
+    from giaouoc.rank.explain import explain
+
+    titles = [{"id": "bk", "name": "Bằng khen", "history": [{"band": "Tốt", "years": 3}]},
+              {"id": "kt", "name": "Khen thưởng",
+               "history": [{"without": "bk", "years": 2}, {"title": "bk", "years": 1}]}]
+    bands = [{"name": "Tốt", "min": 75}, {"name": "Đạt", "min": 50}]
+    scoring = {"bonus_cap": 5, "tie_break": ["penalty"], "bands": bands}
+    year = make_year({
+        "a": {"scores": {1: {"self": 45}, 2: 40}, "bonus": [4, 3], "registered": ["bk", "kt"]},
+        "b": {"scores": full(80), "registered": ["kt"]},
+        "c": {"scores": full(80), "penalties": [1], "bonus": [1]},
+        "d": {"scores": full(40)},
+        "e": {"scores": full(40)},
+    }, scoring=scoring, titles=titles)
+    ranking = rank_year(year)
+    a, b, c = (explain(ranking, year, unit) for unit in "abc")
+    assert a[:5] == ["A — A: hạng 1.",
+                     "  Tổng điểm 90 = điểm các nội dung 85 + thưởng 5 (ghi 7, chỉ tính tối đa 5) − trừ 0.",
+                     "  Kết quả tạm tính: còn nội dung mới có điểm tự chấm, chưa có điểm Khối thống nhất.",
+                     "  Xếp trên B (80 điểm) vì tổng điểm 90 cao hơn.",
+                     "  Xếp loại: Tốt (từ 75 điểm)."]
+    assert "xếp loại từ «Tốt» trở lên 3 năm liền 2021–2023: 2021: chưa có kết quả;" in a[6]
+    assert "không được khen «Bằng khen» 2 năm liền 2022–2023:" in a[7] and "được khen «Bằng khen» năm 2023" in a[7]
+    assert b[2:4] == ["  Xếp dưới A (90 điểm) vì tổng điểm 80 thấp hơn.", "  Bằng tổng điểm 80 với C; xếp trên C vì có "
+                      "điểm trừ ít hơn (tiêu chí phụ «penalty»: 0 so với 1)."]
+    assert "2023 không đạt (không được đề nghị)" in b[-1]
+    assert c[2] == ("  Bằng tổng điểm 80 với B; xếp dưới B vì B có điểm trừ ít hơn (tiêu chí phụ «penalty»: 0 so "
+                    "với 1).")
+    assert len(c) > 1 and "Tổng điểm 80 = điểm các nội dung 80 + thưởng 1 − trừ 1." in c[1]
+    d = explain(ranking, year, "d")
+    assert d[2:5] == ["  Xếp dưới C (80 điểm) vì tổng điểm 40 thấp hơn.",
+                      "  Đồng hạng 4 với E: bằng tổng điểm 40 và bằng nhau ở mọi tiêu chí phụ (penalty); thứ tự trong "
+                      "bảng theo tên.", "  Xếp loại: không có (tổng điểm dưới mọi mức xếp loại)."]
+
+
+def test_a_votes_tie_break_without_a_ballot_entry_counts_no_votes() -> None:
+    year = make_year({"a": {"scores": full(80)}, "b": {"scores": full(80)}}, scoring={"tie_break": ["votes:qt"]},
+                     titles=[{"id": "qt", "name": "Quyết thắng"}], ballot={"voters": 9, "votes": {}})
+    assert order(rank_year(year)) == [(1, "a"), (1, "b")]
+    year = make_year({"a": {"scores": full(80)}, "b": {"scores": full(80)}}, scoring={"tie_break": ["votes:qt"]},
+                     titles=[{"id": "qt", "name": "Quyết thắng"}], ballot={"voters": 9, "votes": {"qt": {"b": 1}}})
+    assert order(rank_year(year)) == [(1, "b"), (2, "a")]  # a, missing from the entry, has no votes
+
+
+def test_a_unit_without_a_score_file_is_not_ranked_and_names_every_item(root: Path) -> None:
+    from giaouoc.rules import load_year
+
+    (root / "compacts/2023/scores/pa09.yaml").unlink()
+    (root / "compacts/2023/grades/pa08/pa09.yaml").unlink()  # nor a chấm chéo of it
+    year, _ = load_year(root, root / "compacts/2023")
+    assert year is not None
+    result = rank_year(year).result("pa09")
+    assert result.rank is None and not result.excluded and (result.bonus, result.penalty) == (0, 0)
+    plain = [str(i.id) for i in year.items if not i.criteria]  # every content, each criterion of those scored by them
+    criteria = [c.id for i in year.items for c in i.criteria]
+    assert plain and criteria and result.not_ranked == (
+        f"thiếu điểm nội dung {', '.join(plain)}; thiếu điểm tiêu chí {', '.join(criteria)}")

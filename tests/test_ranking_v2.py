@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -156,8 +156,14 @@ def test_vote_thresholds(threshold: Any, key: str, votes: int, voters: int, memb
     ballot: dict[str, Any] = {"voters": voters, "votes": {"qt": {"a": votes}}}
     if members:
         ballot["members"] = members
-    ranking = rank_year(make_year({"a": {"scores": full(90), "registered": ["qt"]}}, titles=[title], ballot=ballot))
+    year = make_year({"a": {"scores": full(90), "registered": ["qt"]}}, titles=[title], ballot=ballot)
+    ranking = rank_year(year)
     assert (ranking.result("a").titles == ["qt"]) is expected
+    from giaouoc.rank.explain import explain
+
+    said = " ".join(explain(ranking, year, "a"))
+    assert (f"được {votes}/{members} phiếu" in said and "trên tổng số thành viên" in said) if base else \
+        f"được {votes}/{voters} phiếu" in said and "trên tổng số thành viên" not in said
 
 
 def test_fraction_threshold_is_exact() -> None:
@@ -282,19 +288,63 @@ def _rank(units: dict[str, dict[str, Any]], votes: dict[str, dict[str, int]]) ->
     return rank_year(make_year(units, titles=TITLES, ballot={"voters": 10, "votes": votes}))
 
 
-@settings(max_examples=200, deadline=None)
-@given(years())
-def test_waiting_units_keep_their_place_and_max_holds(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    units, votes = case
-    ranking = _rank(units, votes)
-    for title in TITLES:
-        proposed = [r for r in ranking.ranked if title["id"] in r.titles]
-        if "max" in title:
-            assert len(proposed) <= title["max"]
-        waiting = [r for r in ranking.ranked if title["id"] in r.undecided]
-        for unit in waiting:  # nobody below a waiting unit took a place it might still take
-            below = [r for r in proposed if (r.rank or 0) > (unit.rank or 0)]
-            assert not below or "max" not in title
+def places_held(ranking: Ranking, title: str) -> tuple[int, int]:
+    """For a title with `max`: the units proposed, and those proposed plus every unit still undecided above the
+    lowest proposed unit (each of them may yet take a place, so each must still have one)."""
+    proposed = [r for r in ranking.ranked if title in r.titles]
+    if not proposed:
+        return 0, 0
+    lowest = max(r.rank or 0 for r in proposed)
+    waiting_above = [r for r in ranking.ranked if title in r.undecided and (r.rank or 0) < lowest]
+    return len(proposed), len(proposed) + len(waiting_above)
+
+
+def test_a_waiting_unit_above_a_proposed_one_is_legal_while_places_remain() -> None:
+    """max 2, a waiting (its Hạng nhất is not voted yet), b below it proposed: a keeps the second place."""
+    units = {"a": {"scores": full(99), "registered": ["g1", "g2"]}, "b": {"scores": full(98), "registered": ["g2"]},
+             "c": {"scores": full(97), "registered": ["g2"]}}
+    ranking = rank_year(make_year(units, titles=[G1, {**G2, "max": 2}], ballot={"voters": 9, "votes": {}}))
+    assert outcome(ranking, "a", "g2")[0] == "undecided" and ranking.result("b").titles == ["g2"]
+    assert outcome(ranking, "c", "g2") == ("undecided", "chờ kết quả các đơn vị xếp trên")  # a's place, if a fails
+    assert places_held(ranking, "g2") == (1, 2)
+
+
+@st.composite
+def contested_years(draw: st.DrawFn) -> tuple[dict[str, dict[str, Any]], dict[str, Any], int, Any]:
+    """Years where some units wait on G1 (group g, decided by a ballot) while others may take G2 (same group, max):
+    the case where a waiting unit must keep its place."""
+    units: dict[str, dict[str, Any]] = {}
+    for index in range(draw(st.integers(min_value=2, max_value=7))):
+        units[f"u{index}"] = {
+            "name": f"Đơn vị {index}",
+            "scores": {1: draw(st.integers(35, 50)), 2: draw(st.integers(35, 50))},  # totals 70–100, ties likely
+            "registered": draw(st.sampled_from([["g2"], ["g2"], ["g1", "g2"], ["g1", "g2"], ["g1"], []])),
+        }
+    votes = {}
+    if draw(st.integers(0, 3)) == 0:  # the ballot for G1 is in: nobody waits on it any more
+        votes["g1"] = {u: draw(st.integers(0, 9)) for u in units if draw(st.booleans())}
+    return units, votes, draw(st.integers(min_value=1, max_value=4)), draw(st.sampled_from([None, None, 80]))
+
+
+def test_waiting_units_keep_their_place_and_max_holds() -> None:
+    """ranking.md §4, the max walk: never more than `max` proposed, and a unit proposed below a waiting one
+    leaves a place for it and for every other unit still undecided above it."""
+    reached: list[bool] = []
+
+    @settings(max_examples=300, deadline=None)
+    @given(contested_years())
+    def check(case: tuple[dict[str, dict[str, Any]], dict[str, Any], int, Any]) -> None:
+        units, votes, cap, min_total = case
+        second = {**G2, "max": cap} | ({"min_total": min_total} if min_total is not None else {})
+        ranking = rank_year(make_year(units, titles=[G1, second], ballot={"voters": 9, "votes": votes}))
+        proposed, held = places_held(ranking, "g2")
+        assert proposed <= cap and held <= cap, [(r.unit.id, r.rank, r.titles, r.pending) for r in ranking.ranked]
+        if held > proposed:  # a waiting unit above a proposed one: the claim is exercised
+            event("a unit waits above a proposed unit")
+            reached.append(True)
+
+    check()
+    assert len(reached) >= 5, f"the generator reached the claim only {len(reached)} times"
 
 
 @settings(max_examples=200, deadline=None)
@@ -359,3 +409,80 @@ def test_without_pending_conditions_the_result_is_version_1s(case: tuple[dict[st
     expected = _reference(units, votes)
     if expected:
         assert {r.unit.id: r.titles for r in _rank(units, votes).ranked} == expected
+
+
+# --- history conditions over the year being ranked (history.md §4) -------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "votes", "expected"), [
+    ("title", {}, ("undecided", "chờ quyết định «Quyết thắng»")),  # the title it names is still undecided
+    ("title", {"qt": {"a": 9}}, ("proposed", None)),
+    ("title", {"qt": {"a": 1}}, ("missed", None)),
+    ("without", {}, ("undecided", "chờ quyết định «Quyết thắng»")),
+    ("without", {"qt": {"a": 9}}, ("missed", None)),
+    ("without", {"qt": {"a": 1}}, ("proposed", None)),
+])
+def test_a_condition_on_this_years_title_waits_holds_or_fails_with_it(kind: str, votes: dict[str, Any],
+                                                                       expected: tuple[str, str | None]) -> None:
+    bk = {"id": "bk", "name": "Bằng khen", "history": [{kind: "qt", "years": 1}]}
+    qt = {"id": "qt", "name": "Quyết thắng", "min_vote_share": 0.5}
+    units = {"a": {"scores": full(90), "registered": ["qt", "bk"]}}
+    year = make_year(units, titles=[qt, bk], ballot={"voters": 9, "votes": votes})
+    ranking = rank_year(year)
+    assert outcome(ranking, "a", "bk") == expected
+    if expected[0] == "proposed":
+        from giaouoc.rank.explain import explain
+
+        said = "2023 đạt (được đề nghị)" if kind == "title" else "2023 đạt (không được đề nghị)"
+        assert any(said in line for line in explain(ranking, year, "a"))
+
+
+@pytest.mark.parametrize(("band", "total", "proposed"), [("Tốt", 75, True), ("Tốt", 95, True), ("Tốt", 74, False),
+                                                         ("T", 75, True), ("Xuất sắc", 89, False)])
+def test_a_band_condition_on_this_year_counts_higher_bands_too(band: str, total: int, proposed: bool) -> None:
+    bk = {"id": "bk", "name": "Bằng khen", "history": [{"band": band, "years": 1}]}
+    scoring = {"bands": [{"name": "Xuất sắc", "short": "XS", "min": 90}, {"name": "Tốt", "short": "T", "min": 75},
+                         {"name": "Đạt", "min": 0}]}
+    units = {"a": {"scores": full(total), "registered": ["bk"]}}
+    ranking = rank_year(make_year(units, items={1: 100, 2: 0.5}, scoring=scoring, titles=[bk]))
+    assert (ranking.result("a").titles == ["bk"]) is proposed
+
+
+def test_explanations_of_waiting_and_implied_registrations() -> None:
+    from giaouoc.rank.explain import explain
+
+    def lines(votes: dict[str, Any]) -> list[str]:
+        year = make_year({"a": {"scores": full(95), "registered": ["co", "tt"]}}, titles=[CO, QT, TT],
+                         ballot={"voters": 9, "votes": votes})
+        return explain(rank_year(year), year, "a")
+
+    tt = next(line for line in lines({}) if line.startswith("    - Tiên tiến:"))
+    assert tt == ("    - Tiên tiến: chưa quyết định — chờ quyết định «Quyết thắng»; điều kiện đang chờ: đang chờ quyết "
+                  "định «Quyết thắng», cùng nhóm.")
+    qt = next(line for line in lines({"qt": {"a": 9}}) if line.startswith("    - Quyết thắng:"))
+    assert "(được tính là đã đăng ký (do đăng ký danh hiệu cao hơn); tổng điểm 95 đạt mức tối thiểu 80;" in qt
+    co = next(line for line in lines({"qt": {"a": 9}, "co": {"a": 9}}) if line.startswith("    - Cờ:"))
+    assert "(đã đăng ký thi đua;" in co
+    assert any("Quyết thắng: không được đề nghị" in line
+               and "được 3/9 phiếu hợp lệ (33,33%), chưa đạt tỷ lệ tối thiểu 50%" in line
+               for line in lines({"qt": {"a": 3}}))
+
+
+def test_status_counts_what_each_unit_has_entered(root: Path) -> None:
+    """status --format json: per unit, the scores entered and agreed, what is missing, bonus and penalties."""
+    scores = root / "compacts/2023/scores"
+    (scores / "pa09.yaml").unlink()
+    (root / "compacts/2023/grades/pa08/pa09.yaml").unlink()  # nor a chấm chéo of it
+    edit(scores / "pa03.yaml", "  7: {self: 8, block: 8}", "  7: {self: 8}")
+    edit(scores / "pa03.yaml", "  4: {self: 10, block: 10}\n", "")
+    document = json.loads(runner.invoke(app, ["--root", str(root), "status", "2023", "--format", "json"]).stdout)
+    units = {u["id"]: u for u in document["units"]}
+    assert document["items"] == 13 and document["review"] is True and not document["scoring_complete"]
+    assert {k: units["pa03"][k] for k in ("has_file", "self_scores", "block_scores", "missing", "bonus")} == {
+        "has_file": True, "self_scores": 12, "block_scores": 11, "missing": [4], "bonus": 2}
+    assert {k: units["pa09"][k] for k in ("has_file", "self_scores", "block_scores", "bonus", "penalties")} == {
+        "has_file": False, "self_scores": 0, "block_scores": 0, "bonus": 0, "penalties": 0}
+    assert units["pa09"]["missing"] == list(range(1, 14)) and units["pa02"]["penalties"] == 0.5
+    (root / "compacts/2023/review.yaml").unlink()
+    document = json.loads(runner.invoke(app, ["--root", str(root), "status", "2023", "--format", "json"]).stdout)
+    assert document["review"] is False and document["ballot"] == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,10 @@ def test_pre_commit_hook_entry_in_a_data_repository(repo: Path) -> None:
     assert hook["pass_filenames"] is False
     command = shlex.split(hook["entry"])
     assert command[0] == "giaouoc"
+    # pre-commit installs the package and runs its script: run this environment's, never another on PATH
+    script = Path(sys.executable).parent / "giaouoc"
+    assert script.is_file(), "pip install -e . puts the giaouoc script beside the interpreter"
+    command[0] = str(script)
     good = subprocess.run(command, cwd=repo / "compacts", capture_output=True, text=True, check=False)
     assert good.returncode == 0, good.stderr
     edit(repo / "compacts/2023/compact.yaml", "year: 2023", "year: 2022")

@@ -33,8 +33,8 @@ def check_meetings(story: Chronicle) -> None:
     for number, year in sorted(story.block.checked.items()):
         if year is None or year.review is None or year.review.ballot is None or not holds_a_vote(story, number):
             continue
-        if reads_history(year) and not _past_is_whole(story, number):
-            continue  # the candidates depend on years that cannot be read: their own problems say why
+        if story.block.files.reports[number].errors or (reads_history(year) and not _past_is_whole(story, number)):
+            continue  # a year with errors, or whose earlier years cannot be read: their own problems say why
         report = story.block.files.reports[number]
         ballot = year.review.ballot
         src = story.block.files.years[number].sources["review.yaml"]

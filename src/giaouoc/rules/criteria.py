@@ -163,10 +163,11 @@ def missing_inputs(files: YearFiles) -> dict[str, list[str]]:
     graded = {(g.unit, item, cid) for g in files.grades.values() for item, v in g.scores.items()
               for cid in (v if isinstance(v, dict) else [""])}
     result: dict[str, list[str]] = {}
-    for name, scores in files.scores.items():
-        unit = score_file_unit(name)
+    by_unit = {score_file_unit(name): scores for name, scores in files.scores.items()}
+    for unit in dict.fromkeys([*by_unit, *(u.id for u in files.units or [])]):  # a unit with no score file too
+        scores = by_unit.get(unit)
         for item in files.items or []:
-            score = scores.scores.get(item.id)
+            score = scores.scores.get(item.id) if scores is not None else None
             if not item.criteria:
                 if (score is None or score.counted is None) and (unit, item.id, "") not in graded:
                     result.setdefault(unit, []).append(f"nội dung {item.id}")

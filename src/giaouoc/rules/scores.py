@@ -10,6 +10,7 @@ from giaouoc.load.tree import Source
 from giaouoc.model.fields import ID_PATTERN
 from giaouoc.model.records import ENTRY_LABELS, Entry, ItemScore, UnitScores
 from giaouoc.problems import Report
+from giaouoc.rank.ranking import missing_phrase
 from giaouoc.rules.criteria import missing_inputs
 from giaouoc.vietnamese import format_number
 
@@ -55,16 +56,15 @@ def check_scores(files: YearFiles, report: Report) -> None:
                 if entry.points <= 0:
                     report.add(src.file, src.pos(key, index, "points"), "points-not-positive",
                                f"{label} phải lớn hơn 0 (đang ghi {format_number(entry.points)})")
-                elif key == "bonus" and cap is not None and entry.points > cap:  # 15 for 1.5: a slip, not a feat
+                elif key == "bonus" and cap is not None and 0 < cap < entry.points:  # 15 for 1.5: a slip, not a feat
                     report.add(src.file, src.pos(key, index, "points"), "bonus-over-cap",
                                f"điểm thưởng {format_number(entry.points)} lớn hơn mức tối đa được tính "
                                f"(scoring.bonus_cap: {format_number(cap)}): kiểm tra lại, có phải gõ nhầm?")
         if maxima is not None:
             missing = lacking.get(stem, [])
             if missing:
-                listed = ", ".join(missing)
                 report.add(src.file, src.key_pos("scores"), "incomplete-scores",
-                           f"đơn vị «{stem}» chưa có điểm {listed}")
+                           f"đơn vị «{stem}» {missing_phrase(missing)}")
     if files.units is not None and files.score_files:  # before any score file, scoring has not begun
         usrc = files.sources["units.yaml"]
         for index, unit in enumerate(files.units):
