@@ -121,7 +121,7 @@ def test_header_and_recipient_sizes(sample: Path) -> None:
     if not NO_TIMES:  # the quốc hiệu stands on one line of its cell
         right = header.findall(f"{W}tr/{W}tc")[1]
         margins = header.find(f"{W}tblPr/{W}tblCellMar")
-        pad = sum(int(attr(margins.find(f"{W}{s}"), "w") or 0) for s in ("left", "right")) if margins else 0
+        pad = sum(int(attr(margins.find(f"{W}{s}"), "w") or 0) for s in ("left", "right")) if margins is not None else 0
         room = (int(attr(right.find(f"{W}tcPr/{W}tcW"), "w") or 0) - pad) / TWIPS_PER_MM
         nation = lines["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"][0]
         assert printed_mm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nation, bold=True) <= room
@@ -359,7 +359,8 @@ def test_numbers_percentages_and_bands_fit_their_column(sample: Path, doc: str) 
     whole = re.compile(r"[0-9][0-9,]*(%|/[0-9]+)?\Z|Hoàn thành|Không hoàn thành|HT|KHT|HTT|HTXS")
     for table in grid_tables(render(sample, doc)):
         margins = table.find(f"{W}tblPr/{W}tblCellMar")
-        pad = sum(int(attr(margins.find(f"{W}{side}"), "w") or 0) for side in ("left", "right")) if margins else 0
+        sides = ("left", "right")
+        pad = sum(int(attr(margins.find(f"{W}{s}"), "w") or 0) for s in sides) if margins is not None else 0
         grid = [int(attr(c, "w") or 0) for c in table.findall(f"{W}tblGrid/{W}gridCol")]
         for row in table.findall(f"{W}tr")[1:]:
             for width, cell in zip(grid, row.findall(f"{W}tc"), strict=False):
