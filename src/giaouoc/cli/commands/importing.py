@@ -41,8 +41,11 @@ PreferOption = Annotated[Prefer | None, typer.Option(
 
 def import_form(ctx: typer.Context, year: YearArgument, files: FilesArgument, dry_run: DryRunOption = False,
                 output: ImportFormatOption = ImportFormat.text, prefer: PreferOption = None) -> int:
-    """Nhập phiếu tự chấm vào scores/<đơn vị>.yaml: điểm tự chấm, ghi chú, điểm thưởng đơn vị đề nghị và điểm
-    trừ đơn vị tự nhận (ghi thành đề nghị, chờ Khối xem xét; điểm Khối và mục Khối đã ghi nhận không bao giờ bị sửa).
+    """Nhập phiếu Excel đơn vị gửi lại: tự chấm, theo tiêu chí, chấm chéo, kiểm phiếu.
+
+    Phiếu tự chấm vào scores/<đơn vị>.yaml: điểm tự chấm, ghi chú, điểm thưởng đơn vị đề nghị và điểm trừ đơn vị tự
+    nhận (ghi thành đề nghị, chờ Khối xem xét; điểm Khối và mục Khối đã ghi nhận không bao giờ bị sửa). Phiếu chấm
+    chéo vào grades/, phiếu kiểm phiếu vào review.yaml.
 
     Chỉ ghi những gì đơn vị đã sửa trong phiếu so với lúc lập phiếu; giá trị cả phiếu và tệp điểm cùng sửa là
     xung đột (xem --prefer). Nhiều phiếu một lần: mọi phiếu được kiểm tra trước; chỉ ghi khi tất cả đều không

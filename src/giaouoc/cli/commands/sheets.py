@@ -58,9 +58,12 @@ CriteriaOption = Annotated[bool, typer.Option("--criteria", help="Lập phiếu 
 def form(ctx: typer.Context, year: YearArgument, unit: OptionalUnit = None, xlsx: FormXlsxOption = None,
          every: AllOption = False, out_dir: OutOption = None, ballot: BallotOption = False,
          grader: GraderOption = None, criteria: CriteriaOption = False) -> int:
-    """Lập phiếu tự chấm (Excel) cho một đơn vị (--xlsx TỆP) hoặc cho mọi đơn vị (--all --out THƯ_MỤC); với --ballot,
-    phiếu kiểm phiếu của Ban kiểm phiếu; phiếu chấm chéo với --grader ĐƠN_VỊ --out THƯ_MỤC; phiếu tự chấm theo tiêu
-    chí với ĐƠN_VỊ --criteria --xlsx TỆP."""
+    """Lập phiếu Excel: tự chấm, tự chấm theo tiêu chí, chấm chéo, kiểm phiếu.
+
+    Phiếu tự chấm cho một đơn vị (ĐƠN_VỊ --xlsx TỆP) hoặc cho mọi đơn vị (--all --out THƯ_MỤC); phiếu tự chấm theo
+    tiêu chí (ĐƠN_VỊ --criteria --xlsx TỆP); phiếu chấm chéo (--grader ĐƠN_VỊ --out THƯ_MỤC); phiếu kiểm phiếu của
+    Ban kiểm phiếu (--ballot --xlsx TỆP).
+    """
     from giaouoc.files import write_atomic
     from giaouoc.sheets.form import form_workbook
 
