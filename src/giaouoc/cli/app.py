@@ -302,15 +302,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     named = command_named(globals_first(args))
     command = typer.main.get_command(build([named]) if named is not None else build())
-    # A run is one short process that builds many small objects living until it ends (positions, records, points)
-    # and leaves little cyclic garbage: the cyclic collector only re-scans the live ones, over and over (a third of
-    # `rank` on 5 000 units scored by criteria, with the same peak memory without it). Reference counting still
-    # frees everything else at once; the collector is back on when the run ends (tests call `main` in-process).
-    collecting = gc.isenabled()
-    gc.disable()
+    # A run is one short process that builds many small objects living until it ends (positions, records, points).
+    # The cyclic collector's full passes re-scan all of them, over and over (a fifth of `rank` on 5 000 units scored
+    # by criteria): young objects are still collected often, full passes all but never. Restored when the run ends
+    # (tests call `main` in-process).
+    pace = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100_000)
     try:
         result: int = command.main(args, "giaouoc", standalone_mode=False)
     finally:
-        if collecting:
-            gc.enable()
+        gc.set_threshold(*pace)
     return result
