@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from giaouoc.edit.importing import ImportPlan, plan_import
-from giaouoc.errors import DataError
+from giaouoc.edit.importing import ImportPlan, plan_import, refuse_closed, trial_check
 from giaouoc.load.folder import display_path
-from giaouoc.load.seal import closed_on
 from giaouoc.model.fields import FAILED, PASSED
 from giaouoc.model.records import GradeFile, Input
 from giaouoc.model.year import Year
-from giaouoc.vietnamese import format_number, short_date
+from giaouoc.vietnamese import format_number
 from giaouoc.yamltext import flow, scalar
 
 
@@ -29,23 +25,9 @@ def plan_any(year: Year, form: Path, prefer: str | None = None) -> ImportPlan:
     return plan_criteria(year, form) if kind == CRITERIA_KIND else plan_import(year, form, prefer)
 
 
-def _refuse_closed(year: Year) -> None:
-    closed = closed_on(year.folder)
-    if closed is not None:
-        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {short_date(closed)}: không nhập phiếu vào năm đã "
-                        f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
-
-
 def _trial(year: Year, plan: ImportPlan, relative: str) -> Year | None:
     """The year checked with the plan's text in place of `relative`; the plan's report becomes the year's."""
-    from giaouoc.rules import load_year
-
-    with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
-        trial = Path(work) / "compacts" / year.folder.name
-        shutil.copytree(year.folder, trial, symlinks=True)
-        (trial / relative).parent.mkdir(parents=True, exist_ok=True)
-        (trial / relative).write_text(plan.text, encoding="utf-8")
-        checked, plan.report = load_year(Path(work), trial)
+    checked, plan.report = trial_check(year, relative, plan.text)
     return checked
 
 
@@ -54,7 +36,7 @@ def plan_criteria(year: Year, form: Path) -> ImportPlan:
     from giaouoc.edit.criteria_inputs import changed, set_self_inputs
     from giaouoc.sheets.grade_form import read_grade_form
 
-    _refuse_closed(year)
+    refuse_closed(year)
     content = read_grade_form(form, year)
     target = year.folder / "scores" / f"{content.unit}.yaml"
     plan = ImportPlan(content.unit, target, display_path(target, year.root), report=content.report)
@@ -111,7 +93,7 @@ def plan_grades(year: Year, form: Path) -> ImportPlan:
     """Read a returned chấm chéo form and work out the grade file; the year is re-checked with it in place."""
     from giaouoc.sheets.grade_form import read_grade_form
 
-    _refuse_closed(year)
+    refuse_closed(year)
     content = read_grade_form(form, year)
     target = year.folder / "grades" / content.grader / f"{content.unit}.yaml"
     plan = ImportPlan(f"{content.grader} chấm {content.unit}", target, display_path(target, year.root),

@@ -53,6 +53,14 @@ class ImportPlan:
         return self.target.is_file() and self.target.read_bytes() == self.text.encode("utf-8")
 
 
+def refuse_closed(year: Year, what: str = "phiếu") -> None:
+    """Nothing is imported into a closed year (every import: self forms, chấm chéo, the tally sheet)."""
+    closed = closed_on(year.folder)
+    if closed is not None:
+        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {short_date(closed)}: không nhập {what} vào năm đã "
+                        f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
+
+
 def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan:
     """Read a returned form and work out the new score file; the year is re-checked with it in place.
 
@@ -61,10 +69,7 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
     """
     from giaouoc.sheets.importer import read_form
 
-    closed = closed_on(year.folder)
-    if closed is not None:
-        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {short_date(closed)}: không nhập phiếu vào năm đã "
-                        f"khóa; nếu cần sửa, hãy mở lại bằng «giaouoc reopen {year.compact.year} --reason …»")
+    refuse_closed(year)
     content = read_form(form, year)
     by_criteria = criteria_rows_dropped(year, content.scores)  # scored per criterion: not from this form's row
     target = year.folder / "scores" / f"{content.unit}.yaml"
@@ -81,7 +86,7 @@ def plan_import(year: Year, form: Path, prefer: str | None = None) -> ImportPlan
     plan.text = apply_updates(old_text, source, content.unit, merged.updates) if merged.updates or not old_text \
         else old_text
     plan.text, entry_changes = _apply_proposals(plan.text, before, merged)
-    checked, plan.report = _trial(year, target.name, plan.text)
+    checked, plan.report = trial_check(year, f"scores/{target.name}", plan.text)
     plan.report.extend(content.report)  # the form's warnings (an old form without a base)
     if checked is not None:
         plan.changes = _changes(before, checked.scores[content.unit], merged.updates) + entry_changes
@@ -110,8 +115,9 @@ def _khoi_changed(content: FormContent, before: UnitScores | None) -> list[str]:
     return lines
 
 
-def _trial(year: Year, name: str, text: str) -> tuple[Year | None, Report]:
-    """The year checked with the new score file in place, in a copy: nothing is written until it passes."""
+def trial_check(year: Year, relative: str, text: str) -> tuple[Year | None, Report]:
+    """The year checked through the pipeline with `text` in place of its file `relative` (scores/pa01.yaml,
+    grades/pa01/pa02.yaml, review.yaml), in a copy: every import writes nothing until this passes."""
     from giaouoc.pipeline import other_years, run_year
 
     with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
@@ -120,8 +126,8 @@ def _trial(year: Year, name: str, text: str) -> tuple[Year | None, Report]:
         trial = Path(work) / ("compacts" if in_block else "") / year.folder.name
         shutil.copytree(compacts if in_block else year.folder, trial.parent if in_block else trial, symlinks=True,
                         ignore=_odd_files)  # the whole block: the pipeline checks the year with the other years
-        (trial / "scores").mkdir(exist_ok=True)
-        (trial / "scores" / name).write_bytes(text.encode("utf-8"))
+        (trial / relative).parent.mkdir(parents=True, exist_ok=True)
+        (trial / relative).write_bytes(text.encode("utf-8"))
         run = run_year(Path(work), trial, last=other_years)
     return run.year, run.report
 

@@ -9,22 +9,19 @@ contradict).
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from giaouoc.edit.importing import refuse_closed, trial_check
 from giaouoc.errors import DataError
 from giaouoc.files import write_atomic
 from giaouoc.load.folder import display_path
-from giaouoc.load.seal import closed_on
 from giaouoc.model.fields import Marks
 from giaouoc.model.year import Year
 from giaouoc.problems import Report
-from giaouoc.vietnamese import short_date
 from giaouoc.yamltext import flow
 
 KEYS = ("candidates", "ballots")
@@ -44,13 +41,9 @@ class TallyPlan:
 
 def plan_tally(year: Year, sheet: Path) -> TallyPlan:
     """Read a returned tally sheet and work out the new review.yaml; the year is re-checked with it in place."""
-    from giaouoc.rules import load_year
     from giaouoc.sheets.tally import read_tally
 
-    closed = closed_on(year.folder)
-    if closed is not None:
-        raise DataError(f"năm {year.compact.year} đã khóa sổ ngày {short_date(closed)}: không nhập phiếu kiểm phiếu "
-                        f"vào năm đã khóa (mở lại bằng «giaouoc reopen {year.compact.year} --reason …»)")
+    refuse_closed(year, "phiếu kiểm phiếu")
     target = year.folder / "review.yaml"
     plan = TallyPlan(target, display_path(target, year.root))
     if not target.is_file():
@@ -62,11 +55,7 @@ def plan_tally(year: Year, sheet: Path) -> TallyPlan:
         return plan
     old = target.read_bytes().decode("utf-8")
     plan.text = set_ballot_lists(old, {"candidates": content.candidates, "ballots": content.ballots})
-    with tempfile.TemporaryDirectory(prefix="giaouoc-import-") as work:
-        trial = Path(work) / "compacts" / year.folder.name
-        shutil.copytree(year.folder, trial, symlinks=True)
-        (trial / "review.yaml").write_bytes(plan.text.encode("utf-8"))
-        checked, report = load_year(Path(work), trial)
+    checked, report = trial_check(year, "review.yaml", plan.text)
     plan.report.extend(report)
     if checked is not None:
         invalid = sum(1 for paper in content.ballots if "invalid" in paper)

@@ -288,7 +288,7 @@ YEAR_COUNT = value(year_count)
 
 # criteria, targets and grades (docs/cham-diem.md)
 
-CRITERION_KINDS = ("pass", "count", "deduct", "target")
+CRITERION_KINDS = ("pass", "count", "deduct", "target")  # định tính, chấm thẳng, trừ điểm, định lượng
 PASSED, FAILED = "đạt", "không đạt"
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from giaouoc.model.fields import (
+    CRITERION_KINDS,
     ID,
     POINTS,
     TEXT,
@@ -221,7 +222,7 @@ class Criterion:
 
     id: str = spec(value(criterion_id))
     title: str = spec(TEXT)
-    kind: str = spec(value(one_of("pass", "count", "deduct", "target")))
+    kind: str = spec(value(one_of(*CRITERION_KINDS)))
     max: Decimal = spec(POINTS)
     per: Decimal | None = spec(POINTS, None)  # count, deduct: points each time
     measure: str | None = spec(TEXT, None)  # what is counted: %, vụ, lần …

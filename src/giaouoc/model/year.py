@@ -28,9 +28,5 @@ class Year:
     targets: TargetsFile | None = None  # chỉ tiêu giao and criteria not applying (targets.yaml)
     grades: dict[tuple[str, str], GradeFile] | None = None  # (grader, unit) -> grade file (grades/)
 
-    @property
-    def has_criteria(self) -> bool:
-        return any(item.criteria for item in self.items) or bool(self.grades)
-
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)
